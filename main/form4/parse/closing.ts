@@ -1,0 +1,113 @@
+// Explanation of Responses (the footnotes), the Remarks box and the signature block.
+import type { DraftFiling } from '../../../shared/model.js';
+import type { Provenance } from './provenance.js';
+import { joinText, type TextLine, type Token } from './tokens.js';
+import { readDate } from './values.js';
+
+type Paragraph = Token[][];
+
+/** Lines split into paragraphs at blank lines (a text input's empty lines; a scan's wide vertical gaps). */
+function paragraphs(lines: readonly TextLine[]): Paragraph[] {
+  const result: Paragraph[] = [];
+  let current: Paragraph = [];
+  for (const line of lines) {
+    if (line.tokens.length === 0) {
+      if (current.length > 0) result.push(current);
+      current = [];
+    } else current.push(line.tokens);
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+const BULLET = /^[-•*▪◦]$/;
+const NUMBERED = /^\(?(\d{1,2})[.)]$/;
+
+export interface ExplanationReading {
+  footnotes: DraftFiling['footnotes'];
+  /** Paragraphs after the footnotes that are not footnotes: the remarks and signature, unlabelled. */
+  rest: TextLine[];
+}
+
+/**
+ * Footnotes are items that start with a number (`1.`, `(1)`) or a bullet (numbered 1, 2, ... in order);
+ * a line without one continues the item above it unless a blank line came between.
+ */
+export function readFootnotes(lines: readonly TextLine[], provenance: Provenance): ExplanationReading {
+  const items: { id: string; tokens: Token[] }[] = [];
+  let blankBefore = false;
+  for (let i = 0; i < lines.length; i += 1) {
+    const tokens = lines[i]!.tokens;
+    if (tokens.length === 0) {
+      blankBefore = true;
+      continue;
+    }
+    const [first, second] = tokens;
+    const bullet = BULLET.test(first!.text);
+    const numberToken = bullet ? second : first;
+    const numbered = numberToken === undefined ? null : NUMBERED.exec(numberToken.text);
+    if (bullet || numbered !== null) {
+      const skip = (bullet ? 1 : 0) + (numbered !== null ? 1 : 0);
+      items.push({ id: numbered?.[1] ?? String(items.length + 1), tokens: tokens.slice(skip) });
+    } else if (items.length > 0 && !blankBefore) {
+      items[items.length - 1]!.tokens.push(...tokens);
+    } else if (items.length > 0 || i > 0) {
+      return { footnotes: finish(items, provenance), rest: lines.slice(i) };
+    } else {
+      items.push({ id: '1', tokens: [...tokens] });
+    }
+    blankBefore = false;
+  }
+  return { footnotes: finish(items, provenance), rest: [] };
+}
+
+function finish(items: { id: string; tokens: Token[] }[], provenance: Provenance): DraftFiling['footnotes'] {
+  return items.map((item, index) => {
+    provenance.read(`footnotes[${index}].text`, item.tokens);
+    return { id: item.id, text: joinText(item.tokens) };
+  });
+}
+
+/**
+ * The remarks and the signature block. The signature is the paragraph with the (last) date in it,
+ * the paragraph before it too when the date stands alone (a name broken around its date), and what
+ * follows; the paragraphs before it are the remarks.
+ */
+export function readClosing(lines: readonly TextLine[], provenance: Provenance): Pick<DraftFiling, 'remarks' | 'signatures'> {
+  const parts = paragraphs(lines);
+  const hasDate = (p: Paragraph) => p.flat().some((t) => readDate(t.text) !== null);
+  let start = findLast(parts, hasDate);
+  if (start < 0) start = parts.length - 1;
+  const dateOnly = start >= 0 && parts[start]!.flat().every((t) => readDate(t.text) !== null);
+  if (dateOnly && start > 0) start -= 1;
+  const remarkTokens = parts.slice(0, Math.max(start, 0)).flat(2);
+  provenance.read('remarks', remarkTokens);
+  const signatures = start < 0 ? [] : readSignatures(parts.slice(start).flat(2), provenance);
+  return { remarks: remarkTokens.length > 0 ? joinText(remarkTokens) : null, signatures };
+}
+
+/** Each date closes one signature; words after the last date still belong to the last name. */
+function readSignatures(tokens: Token[], provenance: Provenance): DraftFiling['signatures'] {
+  const signatures: { name: Token[]; date: Token | null }[] = [];
+  let name: Token[] = [];
+  for (const token of tokens) {
+    if (readDate(token.text) !== null) {
+      signatures.push({ name, date: token });
+      name = [];
+    } else name.push(token);
+  }
+  if (name.length > 0) {
+    if (signatures.length > 0) signatures[signatures.length - 1]!.name.push(...name);
+    else signatures.push({ name, date: null });
+  }
+  return signatures.map((signature, index) => {
+    provenance.read(`signatures[${index}].name`, signature.name);
+    if (signature.date !== null) provenance.read(`signatures[${index}].date`, [signature.date]);
+    return { name: joinText(signature.name), date: signature.date === null ? null : readDate(signature.date.text) };
+  });
+}
+
+function findLast<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i -= 1) if (test(items[i]!)) return i;
+  return -1;
+}

@@ -1,0 +1,260 @@
+// Boxes 1 to 6 and the checkboxes above Table I. Each printed label is found (fuzzily); a box's value
+// is what stands between its label and the next label, in reading order.
+import type { DraftFiling } from '../../../shared/model.js';
+import type { Provenance } from './provenance.js';
+import { findLabel, joinText, normalize, type LabelMatch, type Token } from './tokens.js';
+import { isCheckMark, isEmptyBox, readDate } from './values.js';
+import { US_STATE_CODES } from '../us-states.js';
+
+const LABELS = {
+  box1: 'nameandaddressofreportingperson',
+  nameParts: '(last)(first)(middle)',
+  street: '(street)',
+  cityStateZip: '(city)(state)(zip)',
+  box2: 'issuernameandtickerortradingsymbol',
+  box3: 'dateofearliesttransaction(monthdayyear)',
+  box4: 'ifamendmentdateoforiginalfiled(monthdayyear)',
+  box5: 'relationshipofreportingperson(s)toissuer(checkallapplicable)',
+  box6: 'individualorjointgroupfiling(checkapplicableline)',
+  oneOwner: 'formfiledbyonereportingperson',
+  moreOwners: 'formfiledbymorethanonereportingperson',
+  section16: 'checkthisboxifnolongersubjecttosection16',
+  plan10b5: 'intendedtosatisfytheaffirmativedefenseconditionsofrule10b51(c)',
+} as const;
+
+type LabelName = keyof typeof LABELS;
+type Found = LabelMatch & { name: LabelName };
+
+export type HeaderFields = Pick<
+  DraftFiling,
+  'periodOfReport' | 'dateOfOriginalSubmission' | 'notSubjectToSection16' | 'aff10b5One' | 'issuer' | 'reportingOwners' | 'jointFiling'
+>;
+
+export function readHeader(tokens: readonly Token[], provenance: Provenance): HeaderFields {
+  const found = findLabels(tokens);
+  const checkMarks = new Set<number>();
+  const checked = (name: LabelName): boolean | null => {
+    const label = found.get(name);
+    if (label === undefined) return null;
+    const before = tokens[label.start - 1];
+    if (before !== undefined && (isCheckMark(before.text) || isEmptyBox(before.text))) {
+      checkMarks.add(label.start - 1);
+      return isCheckMark(before.text);
+    }
+    return false;
+  };
+  const notSubjectToSection16 = checked('section16') ?? false;
+  const aff10b5One = checked('plan10b5');
+  const oneOwner = checked('oneOwner');
+  const moreOwners = checked('moreOwners');
+  const slot = slotReader(tokens, found, checkMarks);
+
+  const owner = readOwner(slot, provenance);
+  const issuer = readIssuer(slot('box2'), provenance);
+  const periodOfReport = readDateBox(slot('box3'), 'periodOfReport', provenance);
+  const dateOfOriginalSubmission = readDateBox(slot('box4'), 'dateOfOriginalSubmission', provenance);
+  const jointFiling = moreOwners === true && oneOwner !== true;
+  return {
+    periodOfReport,
+    dateOfOriginalSubmission,
+    notSubjectToSection16,
+    aff10b5One,
+    issuer,
+    reportingOwners: [owner],
+    jointFiling,
+  };
+}
+
+function findLabels(tokens: readonly Token[]): Map<LabelName, Found> {
+  const found = new Map<LabelName, Found>();
+  for (const name of Object.keys(LABELS) as LabelName[]) {
+    const match = findLabel(tokens, LABELS[name]);
+    if (match === null) continue;
+    // The box number printed before the label ("1.", "2.", or "S." where OCR took 5 for S).
+    const before = tokens[match.start - 1];
+    const start = before !== undefined && /^[0-9sS]{1,2}\.$/.test(before.text) ? match.start - 1 : match.start;
+    found.set(name, { ...match, start, name });
+  }
+  return found;
+}
+
+/** The tokens between a label and whatever label comes next, less the checkbox marks of options. */
+function slotReader(tokens: readonly Token[], found: Map<LabelName, Found>, checkMarks: Set<number>) {
+  const ordered = [...found.values()].sort((a, b) => a.start - b.start);
+  return (name: LabelName): Token[] => {
+    const label = found.get(name);
+    if (label === undefined) return [];
+    const next = ordered.find((other) => other.start >= label.end);
+    const end = next === undefined ? tokens.length : next.start;
+    return tokens.slice(label.end, end).filter((_, i) => !checkMarks.has(label.end + i));
+  };
+}
+
+/** Runs of tokens the input set apart: a gap, or a new line of a scan. */
+function segments(tokens: readonly Token[]): Token[][] {
+  const runs: Token[][] = [];
+  tokens.forEach((token, i) => {
+    const previous = tokens[i - 1];
+    if (previous === undefined || token.gapBefore || token.line !== previous.line) runs.push([token]);
+    else runs[runs.length - 1]!.push(token);
+  });
+  return runs;
+}
+
+function readOwner(slot: (name: LabelName) => Token[], provenance: Provenance): HeaderFields['reportingOwners'][number] {
+  const path = 'reportingOwners[0]';
+  const nameTokens = slot('box1');
+  provenance.read(`${path}.name`, nameTokens);
+  const street = readStreet(slot('nameParts'), path, provenance);
+  const place = readCityStateZip(slot('street'), path, provenance);
+  const relationship = readRelationship(slot('box5'), path, provenance);
+  return {
+    name: nameTokens.length > 0 ? joinText(nameTokens) : null,
+    ...street,
+    ...place,
+    ...relationship,
+  };
+}
+
+function readStreet(tokens: Token[], path: string, provenance: Provenance): { street1: string | null; street2: string | null } {
+  const runs = segments(tokens);
+  if (runs.length >= 2) {
+    const [first, ...rest] = runs;
+    provenance.read(`${path}.street1`, first!);
+    provenance.read(`${path}.street2`, rest.flat());
+    return { street1: joinText(first!), street2: joinText(rest.flat()) };
+  }
+  if (tokens.length === 0) return { street1: null, street2: null };
+  // One run of words: where a house number follows other words ("ACME INC. 495 MAIN ST"), the input
+  // ran the form's two street lines together.
+  const split = tokens.findIndex((t, i) => i > 0 && /^\d/.test(t.text) && tokens.slice(i + 1).some((n) => /[A-Za-z]/.test(n.text)));
+  if (split > 0) {
+    const why = 'the two street lines ran together; split before the house number';
+    provenance.read(`${path}.street1`, tokens.slice(0, split), why);
+    provenance.read(`${path}.street2`, tokens.slice(split), why);
+    return { street1: joinText(tokens.slice(0, split)), street2: joinText(tokens.slice(split)) };
+  }
+  provenance.read(`${path}.street1`, tokens);
+  return { street1: joinText(tokens), street2: null };
+}
+
+/** "AMHERST NY 14228", also when a damaged table cut it into cells ("AMHER | ST NY | 7 1 | 4228"). */
+function readCityStateZip(tokens: Token[], path: string, provenance: Provenance): { city: string | null; state: string | null; zip: string | null } {
+  const stateAt = findLastIndex(tokens, (t) => US_STATE_CODES.has(t.text.toUpperCase()));
+  if (stateAt < 0) {
+    if (tokens.length > 0) provenance.read(`${path}.city`, tokens, 'no state code found in the city, state and zip line');
+    return { city: tokens.length > 0 ? joinText(tokens) : null, state: null, zip: null };
+  }
+  const cityTokens = tokens.slice(0, stateAt);
+  const zipTokens = tokens.slice(stateAt + 1).filter((t) => /^[\d-]+$/.test(t.text));
+  const digits = zipTokens.map((t) => t.text).join('');
+  const zipMatch = /(\d{5})(-?\d{4})?$/.exec(digits);
+  const zip = zipMatch === null ? null : zipMatch[2] === undefined ? zipMatch[1]! : `${zipMatch[1]}-${zipMatch[2].replace('-', '')}`;
+  const zipGuess = zipTokens.length > 1 ? 'the zip code was printed in pieces; read as the digits joined' : undefined;
+  provenance.read(`${path}.state`, [tokens[stateAt]!]);
+  if (zipTokens.length > 0) provenance.read(`${path}.zip`, zipTokens, zip === null ? 'no zip code could be read' : zipGuess);
+
+  const city = joinAcrossCells(cityTokens);
+  provenance.read(`${path}.city`, cityTokens, city.joined ? 'a table cell boundary cut the city name; read as one word' : undefined);
+  return { city: city.text === '' ? null : city.text, state: tokens[stateAt]!.text.toUpperCase(), zip };
+}
+
+/** Joins words, running together two that a cell boundary cut apart mid-word ("AMHER | ST"). */
+function joinAcrossCells(tokens: readonly Token[]): { text: string; joined: boolean } {
+  let text = '';
+  let joined = false;
+  tokens.forEach((token, i) => {
+    const previous = tokens[i - 1];
+    const cutMidWord = previous !== undefined && previous.cell !== token.cell && /[A-Za-z]$/.test(previous.text) && /^[A-Za-z]/.test(token.text);
+    if (cutMidWord) joined = true;
+    text += previous === undefined || cutMidWord ? token.text : ` ${token.text}`;
+  });
+  return { text, joined };
+}
+
+const RELATIONSHIP_OPTIONS = [
+  { key: 'isDirector', words: ['director'] },
+  { key: 'isTenPercentOwner', words: ['10%', 'owner'] },
+  { key: 'isOfficer', words: ['officer'] },
+  { key: 'isOther', words: ['other'] },
+] as const;
+
+/** The printed fragments of the option labels, which a damaged layout scatters among the options. */
+const RELATIONSHIP_LABEL_WORDS = new Set(['(give', 'title', 'below)', 'below', '(specify', '(give title below)', 'title)', '(specify below)']);
+
+type Relationship = Pick<HeaderFields['reportingOwners'][number], 'isDirector' | 'isOfficer' | 'isTenPercentOwner' | 'isOther' | 'officerTitle' | 'otherText'>;
+
+/**
+ * Box 5: the four options in their printed order, each checked when a mark stands before it; the
+ * words after the options are the officer's title (or the "other" text).
+ */
+function readRelationship(tokens: Token[], path: string, provenance: Provenance): Relationship {
+  const result: Relationship = { isDirector: false, isTenPercentOwner: false, isOfficer: false, isOther: false, officerTitle: null, otherText: null };
+  let option = 0;
+  let marked = false;
+  let anyMark = false;
+  const free: Token[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (isCheckMark(token.text) || isEmptyBox(token.text)) {
+      marked = isCheckMark(token.text);
+      anyMark ||= marked;
+      continue;
+    }
+    const next = RELATIONSHIP_OPTIONS.slice(option).findIndex((o) => o.words.every((w, k) => tokens[i + k]?.text.toLowerCase() === w));
+    if (next >= 0 && free.length === 0) {
+      const chosen = RELATIONSHIP_OPTIONS[option + next]!;
+      result[chosen.key] = marked;
+      provenance.read(`${path}.${chosen.key}`, tokens.slice(Math.max(0, i - (marked ? 1 : 0)), i + chosen.words.length));
+      option += next + 1;
+      i += chosen.words.length - 1;
+      marked = false;
+      continue;
+    }
+    if (RELATIONSHIP_LABEL_WORDS.has(token.text.toLowerCase()) && free.length === 0) continue;
+    free.push(token);
+  }
+  if (free.length > 0) {
+    const text = joinText(free);
+    if (result.isOther && !result.isOfficer) {
+      result.otherText = text;
+      provenance.read(`${path}.otherText`, free);
+    } else {
+      result.officerTitle = text;
+      provenance.read(`${path}.officerTitle`, free);
+      if (!result.isOfficer && !anyMark) {
+        result.isOfficer = true;
+        provenance.guess(`${path}.isOfficer`, 'no box 5 mark could be seen; an officer title is printed, so Officer is taken as checked');
+      }
+    }
+  }
+  return result;
+}
+
+function readIssuer(tokens: Token[], provenance: Provenance): HeaderFields['issuer'] {
+  const text = joinText(tokens);
+  const bracketed = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(text);
+  if (bracketed !== null) {
+    const [, name, ticker] = bracketed;
+    const nameTokens = tokens.filter((t) => !/[[\]]/.test(t.text) && name!.includes(t.text));
+    provenance.read('issuer.name', nameTokens);
+    provenance.read('issuer.tradingSymbol', tokens.filter((t) => ticker !== '' && normalize(t.text) === normalize(ticker!)));
+    return { name: name!.trim() || null, tradingSymbol: ticker!.trim() || null };
+  }
+  provenance.read('issuer.name', tokens);
+  return { name: text || null, tradingSymbol: null };
+}
+
+function readDateBox(tokens: Token[], path: string, provenance: Provenance): string | null {
+  const dateToken = tokens.find((t) => readDate(t.text) !== null);
+  if (dateToken !== undefined) {
+    provenance.read(path, [dateToken]);
+    return readDate(dateToken.text);
+  }
+  return null;
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i -= 1) if (test(items[i]!)) return i;
+  return -1;
+}

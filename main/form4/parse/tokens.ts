@@ -1,0 +1,132 @@
+// The parser's view of a document: words in reading order with where they came from, and a fuzzy
+// search for the printed labels of the form, so that a label an OCR tool damaged ("S. Relationship",
+// "(St ate) (2 Zip)") is still found.
+import type { Box, Document } from '../../../shared/document.js';
+
+export interface Token {
+  text: string;
+  /** Lower case letters, digits, parentheses and `%`: what label matching compares. */
+  norm: string;
+  confidence: number;
+  box: Box | null;
+  page: number;
+  /** Index of the token's line in the document, over all pages. */
+  line: number;
+  cell: number | null;
+  gapBefore: boolean;
+}
+
+export interface TextLine {
+  index: number;
+  tokens: Token[];
+  /** The line's tokens' `norm`s run together. */
+  norm: string;
+}
+
+export function normalize(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9()%]/g, '');
+}
+
+export function documentLines(document: Document): TextLine[] {
+  const lines: TextLine[] = [];
+  for (const page of document.pages) {
+    for (const line of page.lines) {
+      const index = lines.length;
+      const tokens = line.words.map((word) => ({
+        text: word.text,
+        norm: normalize(word.text),
+        confidence: word.confidence,
+        box: word.box,
+        page: page.number,
+        line: index,
+        cell: word.cell ?? null,
+        gapBefore: word.gapBefore ?? false,
+      }));
+      lines.push({ index, tokens, norm: tokens.map((t) => t.norm).join('') });
+    }
+  }
+  return lines;
+}
+
+export interface LabelMatch {
+  /** Index of the label's first token. */
+  start: number;
+  /** Index one past the label's last token. */
+  end: number;
+  /** Edits between the label and what was printed; 0 for an exact match. */
+  distance: number;
+}
+
+/**
+ * Finds `label` (already normalized) in `tokens` from `from` on, allowing a share of edits so that OCR
+ * damage does not hide it. Matches must cover whole tokens: a token belongs to the label when most of
+ * its characters fall inside the matched span. Returns the leftmost best match, or null.
+ */
+export function findLabel(tokens: readonly Token[], label: string, from = 0, maxEditShare = 0.15): LabelMatch | null {
+  const owner: number[] = [];
+  let text = '';
+  for (let i = from; i < tokens.length; i += 1) {
+    const norm = tokens[i]!.norm;
+    text += norm;
+    for (let k = 0; k < norm.length; k += 1) owner.push(i);
+  }
+  const maxEdits = label.length <= 8 ? 0 : Math.floor(label.length * maxEditShare);
+  const found = approximateSubstring(text, label, maxEdits);
+  if (found === null) return null;
+  const inside = new Map<number, number>();
+  for (let c = found.start; c < found.end; c += 1) inside.set(owner[c]!, (inside.get(owner[c]!) ?? 0) + 1);
+  const covered = [...inside.entries()].filter(([token, count]) => count * 2 >= tokens[token]!.norm.length).map(([token]) => token);
+  if (covered.length === 0) return null;
+  return { start: Math.min(...covered), end: Math.max(...covered) + 1, distance: found.distance };
+}
+
+/**
+ * Sellers' algorithm: the substring of `text` closest to `pattern` in edit distance, leftmost among
+ * the best, if within `maxEdits`. Start positions ride along in the dynamic programme.
+ */
+export function approximateSubstring(text: string, pattern: string, maxEdits: number): { start: number; end: number; distance: number } | null {
+  if (maxEdits === 0) {
+    const at = text.indexOf(pattern);
+    return at < 0 ? null : { start: at, end: at + pattern.length, distance: 0 };
+  }
+  const m = pattern.length;
+  let previous = new Array<number>(m + 1);
+  let previousStart = new Array<number>(m + 1);
+  for (let i = 0; i <= m; i += 1) {
+    previous[i] = i;
+    previousStart[i] = 0;
+  }
+  let best: { start: number; end: number; distance: number } | null = null;
+  for (let j = 1; j <= text.length; j += 1) {
+    const current = new Array<number>(m + 1);
+    const currentStart = new Array<number>(m + 1);
+    current[0] = 0;
+    currentStart[0] = j;
+    for (let i = 1; i <= m; i += 1) {
+      const substitute = previous[i - 1]! + (pattern[i - 1] === text[j - 1] ? 0 : 1);
+      const skipText = previous[i]! + 1;
+      const skipPattern = current[i - 1]! + 1;
+      if (substitute <= skipText && substitute <= skipPattern) {
+        current[i] = substitute;
+        currentStart[i] = previousStart[i - 1]!;
+      } else if (skipPattern <= skipText) {
+        current[i] = skipPattern;
+        currentStart[i] = currentStart[i - 1]!;
+      } else {
+        current[i] = skipText;
+        currentStart[i] = previousStart[i]!;
+      }
+    }
+    const distance = current[m]!;
+    if (distance <= maxEdits && (best === null || distance < best.distance)) {
+      best = { start: currentStart[m]!, end: j, distance };
+    }
+    previous = current;
+    previousStart = currentStart;
+  }
+  return best;
+}
+
+export function joinText(tokens: readonly Token[]): string {
+  return tokens.map((t) => t.text).join(' ').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,18 @@
+// Bundles the Node side (the `form4` CLI) into out/ with esbuild. Native modules and packages that
+// load files relative to themselves (OCR worker, language data, pdf.js) stay external.
+import { build } from 'esbuild';
+
+const external = ['better-sqlite3', 'tesseract.js', '@tesseract.js-data/*', 'pdfjs-dist', '@napi-rs/canvas', 'electron'];
+
+await build({
+  entryPoints: { 'cli/form4': 'main/cli/index.ts' },
+  outdir: 'out',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  external,
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
