@@ -1,15 +1,19 @@
-// Table I and Table II lines. Each data row is read as the printed order of its columns, by what each
-// value is (a date, an amount, a code letter, D or I), so a value that an OCR tool put in the wrong
-// cell still lands in the right field; cell positions only break ties the order cannot (Table II's
-// (A) and (D) columns, a footnote mark alone in a cell).
+// Table I and Table II lines. A data row is first read by the columns of the input's own table
+// header (columns.ts); when its cells do not fit those columns (a damaged or drifting table) it is
+// read by the printed order of the columns, by what each value is (a date, an amount, a code letter,
+// D or I), so a value put in the wrong cell still lands in the right field. Either reading assigns
+// items to fields; one builder per table turns that into a line.
 import type { DraftFiling } from '../../../shared/model.js';
 import type { Provenance } from './provenance.js';
-import { joinText, type TextLine, type Token } from './tokens.js';
+import { columnFields, readByColumns } from './columns.js';
+import { joinText, type TextLine } from './tokens.js';
 import { mergeAmounts, rowItems, type Item } from './row-items.js';
 import { footnoteMark, readAmount, readCode, readDate } from './values.js';
 
 type NonDerivativeDraft = DraftFiling['nonDerivative'][number];
 type DerivativeDraft = DraftFiling['derivative'][number];
+/** Field name to the items read for it: its value(s), then its footnote marks. */
+type Assignment = Map<string, Item[]>;
 
 /** Words that only ever appear in the tables' column headers. */
 const HEADER_WORDS = new Set(['code', 'v', 'amount', '(a)', '(d)', 'or', 'price', 'date', 'exercisable', 'expiration', 'title', 'number', 'of', 'shares', '(instr', 'and', 'reported', 'transaction(s)']);
@@ -21,41 +25,29 @@ function isDataRow(line: TextLine): boolean {
   return rowItems(line.tokens).some((i) => i.kind === 'date' || i.kind === 'amount' || (i.kind === 'letter' && /^[DI]$/i.test(i.text)));
 }
 
-/** Collects a line's footnote references per field, in order, without repeats. */
-class Refs {
-  readonly byField: Record<string, string[]> = {};
-  add(field: string, mark: Item): void {
-    const id = footnoteMark(mark.text);
-    if (id === null) return;
-    const list = (this.byField[field] ??= []);
-    if (!list.includes(id)) list.push(id);
-  }
-}
-
-/** Reads items in order; footnote marks that follow a value are that value's. */
+/** Reads items in order, assigning each taken value (and the marks right after it) to a field. */
 class Cursor {
   private at = 0;
-  constructor(private readonly items: readonly Item[], private readonly refs: Refs) {}
+  readonly assigned: Assignment = new Map();
+  constructor(private readonly items: readonly Item[]) {}
   peek(): Item | undefined {
     return this.items[this.at];
   }
-  done(): boolean {
-    return this.at >= this.items.length;
+  assign(field: string, items: readonly Item[]): void {
+    if (items.length > 0) this.assigned.set(field, [...(this.assigned.get(field) ?? []), ...items]);
   }
-  /** Takes the next item if `test` accepts it, with the footnote marks right after it. */
+  /** Takes the next item for `field` if `test` accepts it, with the footnote marks right after it. */
   take(field: string, test: (item: Item) => boolean): Item | null {
     const next = this.items[this.at];
     if (next === undefined || !test(next)) return null;
     this.at += 1;
+    this.assign(field, [next]);
     this.marks(field);
     return next;
   }
   /** Footnote marks at the cursor, given to `field`. */
   marks(field: string): void {
-    while (this.items[this.at]?.kind === 'footnote') {
-      this.refs.add(field, this.items[this.at]!);
-      this.at += 1;
-    }
+    while (this.items[this.at]?.kind === 'footnote') this.assign(field, [this.items[this.at++]!]);
   }
   /** Items up to (not including) the first that `stop` accepts. */
   until(stop: (item: Item) => boolean): Item[] {
@@ -63,201 +55,213 @@ class Cursor {
     while (this.at < this.items.length && !stop(this.items[this.at]!)) taken.push(this.items[this.at++]!);
     return taken;
   }
-  rest(): Item[] {
-    return this.until(() => false);
-  }
 }
 
 const isDate = (i: Item) => i.kind === 'date';
 const isAmount = (i: Item) => i.kind === 'amount';
+const isMark = (i: Item) => i.kind === 'footnote';
 const isLetter = (letters: string) => (i: Item) => i.kind === 'letter' && letters.includes(i.text.toUpperCase());
 const isCodeLetter = (i: Item) => i.kind === 'letter' && readCode(i.text) !== null;
 
-/** Text items with the footnote marks among them split off to `field`. */
-function textOf(items: readonly Item[], field: string, refs: Refs): { text: string | null; tokens: Token[] } {
-  const words = items.filter((i) => i.kind !== 'footnote');
-  for (const mark of items.filter((i) => i.kind === 'footnote')) refs.add(field, mark);
-  const tokens = words.flatMap((w) => w.tokens);
-  return { text: words.length === 0 ? null : joinText(tokens), tokens };
-}
-
-function record(provenance: Provenance, path: string, value: Item | null): void {
-  if (value !== null) provenance.read(path, value.tokens, value.mended);
-}
-
-function amountOf(value: Item | null): number | null {
-  return value === null ? null : readAmount(value.text);
-}
-
-/** After (A)/(D): the price and the amount owned following, told apart by count and by `$`. */
-function priceAndFollowing(amounts: Item[]): { price: Item | null; following: Item | null } {
-  if (amounts.length === 0) return { price: null, following: null };
-  if (amounts.length === 1) return amounts[0]!.text.startsWith('$') ? { price: amounts[0]!, following: null } : { price: null, following: amounts[0]! };
-  return { price: amounts[0]!, following: mergeAmounts(amounts.slice(1)) };
-}
-
-export function readNonDerivativeTable(lines: readonly TextLine[], provenance: Provenance): NonDerivativeDraft[] {
-  return lines.filter(isDataRow).map((line, index) => readNonDerivativeRow(rowItems(line.tokens), `nonDerivative[${index}]`, provenance));
-}
-
-function readNonDerivativeRow(items: Item[], path: string, provenance: Provenance): NonDerivativeDraft {
-  const refs = new Refs();
-  const cursor = new Cursor(items, refs);
-  const isTransaction = items.some(isDate);
-  const title = textOf(cursor.until((i) => isDate(i) || isAmount(i) || (!isTransaction && isLetter('DI')(i) && i !== items[0])), 'securityTitle', refs);
-  provenance.read(`${path}.securityTitle`, title.tokens);
-
-  let date: Item | null = null;
-  let deemed: Item | null = null;
-  let code: Item | null = null;
-  let shares: Item | null = null;
-  let direction: Item | null = null;
-  if (isTransaction) {
-    date = cursor.take('transactionDate', isDate);
-    deemed = cursor.take('deemedExecutionDate', isDate);
-    code = cursor.take('transactionCode', isCodeLetter);
-    cursor.take('transactionCode', isLetter('V'));
-    shares = cursor.take('shares', isAmount);
-    direction = cursor.take('acquiredDisposed', isLetter('AD'));
-  }
-  // Up to the ownership form: the price (Table I column 4) and the amount owned following (column 5).
-  const beforeOwnership = cursor.until(isLetter('DI'));
-  const amounts = beforeOwnership.filter(isAmount);
-  const { price, following } = isTransaction ? priceAndFollowing(amounts) : { price: null, following: amounts.length > 0 ? mergeAmounts(amounts) : null };
-  // A mark belongs to the amount before it; one alone before any amount sits in the price column.
-  beforeOwnership.forEach((mark, at) => {
-    if (mark.kind !== 'footnote') return;
-    const owner = beforeOwnership.slice(0, at).reverse().find(isAmount);
+/**
+ * Between (A)/(D) (or the title, on a holding line) and the ownership form: the price and the amount
+ * owned following, told apart by count and by `$`; a mark belongs to the amount before it, and one
+ * before any amount stands in the price column.
+ */
+function assignPriceAndFollowing(cursor: Cursor, items: Item[], priceField: string | null): void {
+  const amounts = items.filter(isAmount);
+  let price: Item | null = null;
+  let following: Item | null = null;
+  if (priceField === null) following = amounts.length > 0 ? mergeAmounts(amounts) : null;
+  else if (amounts.length === 1) [price, following] = amounts[0]!.text.startsWith('$') ? [amounts[0]!, null] : [null, amounts[0]!];
+  else if (amounts.length > 1) [price, following] = [amounts[0]!, mergeAmounts(amounts.slice(1))];
+  if (price !== null) cursor.assign(priceField!, [price]);
+  if (following !== null) cursor.assign('sharesOwnedFollowing', [following]);
+  items.forEach((mark, at) => {
+    if (!isMark(mark)) return;
+    const owner = items.slice(0, at).reverse().find(isAmount);
     const inFollowing = owner !== undefined && following !== null && owner.tokens.every((t) => following.tokens.includes(t));
-    refs.add(inFollowing || (!isTransaction && owner !== undefined) ? 'sharesOwnedFollowing' : 'pricePerShare', mark);
+    cursor.assign(inFollowing || priceField === null ? 'sharesOwnedFollowing' : priceField, [mark]);
   });
-  const ownership = cursor.take('directOrIndirect', isLetter('DI'));
-  const nature = textOf(cursor.rest(), 'natureOfOwnership', refs);
+}
 
-  record(provenance, `${path}.transactionDate`, date);
-  record(provenance, `${path}.deemedExecutionDate`, deemed);
-  record(provenance, `${path}.transactionCode`, code);
-  record(provenance, `${path}.shares`, shares);
-  record(provenance, `${path}.acquiredDisposed`, direction);
-  record(provenance, `${path}.pricePerShare`, price);
-  record(provenance, `${path}.sharesOwnedFollowing`, following);
-  record(provenance, `${path}.directOrIndirect`, ownership);
-  provenance.read(`${path}.natureOfOwnership`, nature.tokens);
-  return {
-    securityTitle: title.text,
-    transactionDate: date === null ? null : readDate(date.text),
-    deemedExecutionDate: deemed === null ? null : readDate(deemed.text),
-    transactionCode: code === null ? null : readCode(code.text),
-    equitySwapInvolved: false,
-    shares: amountOf(shares),
-    acquiredDisposed: direction === null ? null : (direction.text.toUpperCase() as 'A' | 'D'),
-    pricePerShare: amountOf(price),
-    sharesOwnedFollowing: amountOf(following),
-    directOrIndirect: ownership === null ? null : (ownership.text.toUpperCase() as 'D' | 'I'),
-    natureOfOwnership: nature.text,
-    footnoteRefs: refs.byField,
-  };
+/** Table I in printed order: title, date, deemed date, code, V, amount, (A)/(D), price, following, D/I, nature. */
+function assignNonDerivativeByOrder(items: Item[]): Assignment {
+  const cursor = new Cursor(items);
+  const isTransaction = items.some(isDate);
+  cursor.assign('securityTitle', cursor.until((i) => isDate(i) || isAmount(i) || (!isTransaction && isLetter('DI')(i) && i !== items[0])));
+  if (isTransaction) {
+    cursor.take('transactionDate', isDate);
+    cursor.take('deemedExecutionDate', isDate);
+    cursor.take('transactionCode', isCodeLetter);
+    cursor.take('voluntary', isLetter('V'));
+    cursor.take('shares', isAmount);
+    cursor.take('acquiredDisposed', isLetter('AD'));
+  }
+  assignPriceAndFollowing(cursor, cursor.until(isLetter('DI')), isTransaction ? 'pricePerShare' : null);
+  cursor.take('directOrIndirect', isLetter('DI'));
+  cursor.assign('natureOfOwnership', cursor.until(() => false));
+  return cursor.assigned;
 }
 
 /** Printed words that stand in Table II's date columns instead of a date. */
 const DATE_WORDS = /^(immediately|n\/a|none|various|upon)$/i;
+const isDateOrWord = (i: Item) => isDate(i) || DATE_WORDS.test(i.text);
 
-/** The cells of Table II's sub-header that hold (A) and (D), when the input kept cells. */
-function directionCells(lines: readonly TextLine[]): { acquired: number | null; disposed: number | null } {
-  for (const line of lines) {
-    const a = line.tokens.find((t) => t.text === '(A)');
-    const d = line.tokens.find((t) => t.text === '(D)');
-    if (a !== undefined && d !== undefined && a.cell !== null && d.cell !== null && a.cell !== d.cell) return { acquired: a.cell, disposed: d.cell };
+/** Table II in printed order; the amount of column 5 is `amount` until its (A)/(D) is known. */
+function assignDerivativeByOrder(items: Item[]): Assignment {
+  const cursor = new Cursor(items);
+  const isTransaction = items.some(isCodeLetter) && items.some(isDate);
+  cursor.assign('securityTitle', cursor.until((i) => isDate(i) || isAmount(i) || (isMark(i) && i.cell !== null && i.cell !== items[0]?.cell)));
+  if (cursor.take('conversionOrExercisePrice', isAmount) === null) cursor.marks('conversionOrExercisePrice');
+  if (isTransaction) {
+    const date = cursor.take('transactionDate', isDate);
+    cursor.take('deemedExecutionDate', (i) => isDate(i) && i.cell !== date?.cell);
+    cursor.take('transactionCode', isCodeLetter);
+    cursor.take('voluntary', isLetter('V'));
+    cursor.take('amount', isAmount);
   }
-  return { acquired: null, disposed: null };
+  if (cursor.take('dateExercisable', isDateOrWord) === null) cursor.marks('dateExercisable');
+  if (cursor.take('expirationDate', isDateOrWord) === null) cursor.marks('expirationDate');
+  cursor.assign('underlyingTitle', cursor.until(isAmount));
+  cursor.take('underlyingShares', isAmount);
+  assignPriceAndFollowing(cursor, cursor.until(isLetter('DI')), 'pricePerShare');
+  cursor.take('directOrIndirect', isLetter('DI'));
+  cursor.assign('natureOfOwnership', cursor.until(() => false));
+  return cursor.assigned;
+}
+
+/** Turns an assignment into typed values, footnote references and provenance for one line. */
+class LineBuilder {
+  readonly footnoteRefs: Record<string, string[]> = {};
+  constructor(private readonly assigned: Assignment, private readonly path: string, private readonly provenance: Provenance) {
+    for (const [field, items] of assigned) {
+      for (const mark of items.filter(isMark)) {
+        const id = footnoteMark(mark.text)!;
+        const list = (this.footnoteRefs[field] ??= []);
+        if (!list.includes(id)) list.push(id);
+      }
+    }
+  }
+  private values(field: string): Item[] {
+    return (this.assigned.get(field) ?? []).filter((i) => !isMark(i));
+  }
+  private one(field: string): Item | null {
+    const values = this.values(field);
+    if (values.length === 0) return null;
+    const value = mergeAmounts(values);
+    this.provenance.read(`${this.path}.${field}`, value.tokens, value.mended);
+    return value;
+  }
+  text(field: string): string | null {
+    const tokens = this.values(field).flatMap((v) => v.tokens);
+    this.provenance.read(`${this.path}.${field}`, tokens);
+    return tokens.length === 0 ? null : joinText(tokens);
+  }
+  date(field: string): string | null {
+    const value = this.one(field);
+    return value === null ? null : readDate(value.text);
+  }
+  dateOrWord(field: string): string | null {
+    const value = this.one(field);
+    return value === null ? null : (readDate(value.text) ?? value.text);
+  }
+  amount(field: string): number | null {
+    const value = this.one(field);
+    return value === null ? null : readAmount(value.text);
+  }
+  letter<T extends string>(field: string): T | null {
+    const value = this.one(field);
+    return value === null ? null : (value.text.toUpperCase() as T);
+  }
+}
+
+function buildNonDerivative(assigned: Assignment, path: string, provenance: Provenance): NonDerivativeDraft {
+  const line = new LineBuilder(assigned, path, provenance);
+  const code = line.letter<string>('transactionCode');
+  return {
+    securityTitle: line.text('securityTitle'),
+    transactionDate: line.date('transactionDate'),
+    deemedExecutionDate: line.date('deemedExecutionDate'),
+    transactionCode: code === null ? null : readCode(code),
+    equitySwapInvolved: false,
+    shares: line.amount('shares'),
+    acquiredDisposed: line.letter<'A' | 'D'>('acquiredDisposed'),
+    pricePerShare: line.amount('pricePerShare'),
+    sharesOwnedFollowing: line.amount('sharesOwnedFollowing'),
+    directOrIndirect: line.letter<'D' | 'I'>('directOrIndirect'),
+    natureOfOwnership: line.text('natureOfOwnership'),
+    footnoteRefs: line.footnoteRefs,
+  };
 }
 
 /** Codes whose Table II amount is a derivative acquired; the rest give one up. */
 const TABLE_II_ACQUIRING = new Set(['A', 'P', 'L', 'G', 'J', 'K', 'W', 'Z', 'I', 'V']);
 
-export function readDerivativeTable(lines: readonly TextLine[], provenance: Provenance): DerivativeDraft[] {
-  const columns = directionCells(lines);
-  return lines.filter(isDataRow).map((line, index) => readDerivativeRow(rowItems(line.tokens), `derivative[${index}]`, columns, provenance));
+/**
+ * Column 5 read by order: the header's (A) and (D) cells tell which it is; without them the code
+ * does, as a guess a person confirms.
+ */
+function resolveDirection(assigned: Assignment, columns: Map<number, string> | null): void {
+  const amount = assigned.get('amount');
+  if (amount === undefined) return;
+  assigned.delete('amount');
+  const cell = amount.find((i) => !isMark(i))?.cell;
+  const byCell = cell === null || cell === undefined ? undefined : columns?.get(cell);
+  if (byCell === 'sharesAcquired' || byCell === 'sharesDisposed') {
+    assigned.set(byCell, amount);
+    return;
+  }
+  const code = (assigned.get('transactionCode') ?? []).find((i) => !isMark(i));
+  const acquired = code !== undefined && TABLE_II_ACQUIRING.has(code.text.toUpperCase());
+  const why = `no (A)/(D) column could be seen; taken as ${acquired ? 'acquired' : 'disposed'} from the code`;
+  assigned.set(acquired ? 'sharesAcquired' : 'sharesDisposed', amount.map((i) => (isMark(i) ? i : { ...i, mended: why })));
 }
 
-function readDerivativeRow(items: Item[], path: string, columns: { acquired: number | null; disposed: number | null }, provenance: Provenance): DerivativeDraft {
-  const refs = new Refs();
-  const cursor = new Cursor(items, refs);
-  const isTransaction = items.some(isCodeLetter) && items.some(isDate);
-  const title = textOf(cursor.until((i) => isDate(i) || isAmount(i) || (i.kind === 'footnote' && i.cell !== null && i.cell !== items[0]?.cell)), 'securityTitle', refs);
-  provenance.read(`${path}.securityTitle`, title.tokens);
-  const conversion = cursor.take('conversionOrExercisePrice', isAmount);
-  if (conversion === null && cursor.peek()?.kind === 'footnote') cursor.marks('conversionOrExercisePrice');
-
-  let date: Item | null = null;
-  let deemed: Item | null = null;
-  let code: Item | null = null;
-  let amount: Item | null = null;
-  if (isTransaction) {
-    date = cursor.take('transactionDate', isDate);
-    deemed = cursor.take('deemedExecutionDate', (i) => isDate(i) && i.cell !== date?.cell);
-    code = cursor.take('transactionCode', isCodeLetter);
-    cursor.take('transactionCode', isLetter('V'));
-    amount = cursor.take('amount', isAmount);
-  }
-  const exercisable = cursor.take('dateExercisable', (i) => isDate(i) || DATE_WORDS.test(i.text));
-  if (exercisable === null) cursor.marks('dateExercisable');
-  const expiration = cursor.take('expirationDate', (i) => isDate(i) || DATE_WORDS.test(i.text));
-  if (expiration === null) cursor.marks('expirationDate');
-  const underlying = textOf(cursor.until(isAmount), 'underlyingTitle', refs);
-  const underlyingShares = cursor.take('underlyingShares', isAmount);
-  const { price, following } = priceAndFollowing(cursor.until(isLetter('DI')).filter(isAmount));
-  const ownership = cursor.take('directOrIndirect', isLetter('DI'));
-  const nature = textOf(cursor.rest(), 'natureOfOwnership', refs);
-
-  // Column 5 has two cells, (A) and (D): the cell says which; without cells, the code does, as a guess.
-  let acquired = false;
-  if (amount !== null) {
-    if (amount.cell !== null && amount.cell === columns.acquired) acquired = true;
-    else if (amount.cell !== null && amount.cell === columns.disposed) acquired = false;
-    else {
-      acquired = code !== null && TABLE_II_ACQUIRING.has(code.text.toUpperCase());
-      amount = { ...amount, mended: `no (A)/(D) column could be seen; taken as ${acquired ? 'acquired' : 'disposed'} from the code` };
-    }
-    const ids = refs.byField.amount;
-    if (ids !== undefined) {
-      delete refs.byField.amount;
-      refs.byField[acquired ? 'sharesAcquired' : 'sharesDisposed'] = ids;
-    }
-  }
-  const amountField = acquired ? 'sharesAcquired' : 'sharesDisposed';
-
-  record(provenance, `${path}.conversionOrExercisePrice`, conversion);
-  record(provenance, `${path}.transactionDate`, date);
-  record(provenance, `${path}.deemedExecutionDate`, deemed);
-  record(provenance, `${path}.transactionCode`, code);
-  record(provenance, `${path}.${amountField}`, amount);
-  record(provenance, `${path}.dateExercisable`, exercisable);
-  record(provenance, `${path}.expirationDate`, expiration);
-  provenance.read(`${path}.underlyingTitle`, underlying.tokens);
-  record(provenance, `${path}.underlyingShares`, underlyingShares);
-  record(provenance, `${path}.pricePerShare`, price);
-  record(provenance, `${path}.sharesOwnedFollowing`, following);
-  record(provenance, `${path}.directOrIndirect`, ownership);
-  provenance.read(`${path}.natureOfOwnership`, nature.tokens);
-  const dateOrWord = (i: Item | null) => (i === null ? null : (readDate(i.text) ?? i.text));
+function buildDerivative(assigned: Assignment, columns: Map<number, string> | null, path: string, provenance: Provenance): DerivativeDraft {
+  resolveDirection(assigned, columns);
+  const line = new LineBuilder(assigned, path, provenance);
+  const code = line.letter<string>('transactionCode');
   return {
-    securityTitle: title.text,
-    conversionOrExercisePrice: amountOf(conversion),
-    transactionDate: date === null ? null : readDate(date.text),
-    deemedExecutionDate: deemed === null ? null : readDate(deemed.text),
-    transactionCode: code === null ? null : readCode(code.text),
+    securityTitle: line.text('securityTitle'),
+    conversionOrExercisePrice: line.amount('conversionOrExercisePrice'),
+    transactionDate: line.date('transactionDate'),
+    deemedExecutionDate: line.date('deemedExecutionDate'),
+    transactionCode: code === null ? null : readCode(code),
     equitySwapInvolved: false,
-    sharesAcquired: acquired ? amountOf(amount) : null,
-    sharesDisposed: !acquired ? amountOf(amount) : null,
-    dateExercisable: dateOrWord(exercisable),
-    expirationDate: dateOrWord(expiration),
-    underlyingTitle: underlying.text,
-    underlyingShares: amountOf(underlyingShares),
-    pricePerShare: amountOf(price),
-    sharesOwnedFollowing: amountOf(following),
-    directOrIndirect: ownership === null ? null : (ownership.text.toUpperCase() as 'D' | 'I'),
-    natureOfOwnership: nature.text,
-    footnoteRefs: refs.byField,
+    sharesAcquired: line.amount('sharesAcquired'),
+    sharesDisposed: line.amount('sharesDisposed'),
+    dateExercisable: line.dateOrWord('dateExercisable'),
+    expirationDate: line.dateOrWord('expirationDate'),
+    underlyingTitle: line.text('underlyingTitle'),
+    underlyingShares: line.amount('underlyingShares'),
+    pricePerShare: line.amount('pricePerShare'),
+    sharesOwnedFollowing: line.amount('sharesOwnedFollowing'),
+    directOrIndirect: line.letter<'D' | 'I'>('directOrIndirect'),
+    natureOfOwnership: line.text('natureOfOwnership'),
+    footnoteRefs: line.footnoteRefs,
   };
+}
+
+function readTable<T>(
+  lines: readonly TextLine[],
+  table: 'I' | 'II',
+  byOrder: (items: Item[]) => Assignment,
+  build: (a: Assignment, columns: Map<number, string> | null, path: string) => T,
+): T[] {
+  const firstData = lines.findIndex(isDataRow);
+  const columns = firstData < 0 ? null : columnFields(lines.slice(0, firstData), table, table === 'II');
+  return lines.filter(isDataRow).map((line, index) => {
+    const items = rowItems(line.tokens);
+    const assigned = (columns === null ? null : readByColumns(items, columns)) ?? byOrder(items);
+    return build(assigned, columns, `${table === 'I' ? 'nonDerivative' : 'derivative'}[${index}]`);
+  });
+}
+
+export function readNonDerivativeTable(lines: readonly TextLine[], provenance: Provenance): NonDerivativeDraft[] {
+  return readTable(lines, 'I', assignNonDerivativeByOrder, (a, _columns, path) => buildNonDerivative(a, path, provenance));
+}
+
+export function readDerivativeTable(lines: readonly TextLine[], provenance: Provenance): DerivativeDraft[] {
+  return readTable(lines, 'II', assignDerivativeByOrder, (a, columns, path) => buildDerivative(a, columns, path, provenance));
 }
