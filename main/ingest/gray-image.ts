@@ -1,0 +1,70 @@
+// A page image as 8-bit grayscale in memory: what OCR reads, what a PDF page is rasterized into and
+// what the review screen shows. Tesseract takes it as PGM, which needs no encoding (PNG at 300 DPI
+// costs ~1.3 s a page); PNG is made only when someone asks for it.
+import { createCanvas } from '@napi-rs/canvas';
+
+export interface GrayImage {
+  width: number;
+  height: number;
+  /** One byte per pixel, row by row, 0 = black. */
+  data: Uint8Array;
+  /** Pixels per inch when known (PDF rasterization, TIFF tags); null lets Tesseract estimate it. */
+  dpi: number | null;
+}
+
+/** Clockwise quarter turns that make a page upright. */
+export type Rotation = 0 | 90 | 180 | 270;
+
+/** RGBA to gray with Rec. 601 weights; transparent pixels count as white paper. */
+export function grayFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, dpi: number | null): GrayImage {
+  const data = new Uint8Array(width * height);
+  for (let pixel = 0, offset = 0; pixel < data.length; pixel += 1, offset += 4) {
+    const alpha = rgba[offset + 3] ?? 255;
+    const luma = ((rgba[offset] ?? 0) * 299 + (rgba[offset + 1] ?? 0) * 587 + (rgba[offset + 2] ?? 0) * 114) / 1000;
+    data[pixel] = Math.round((luma * alpha + 255 * (255 - alpha)) / 255);
+  }
+  return { width, height, data, dpi };
+}
+
+export function toPgm(image: GrayImage): Buffer {
+  const header = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, 'ascii');
+  const pgm = Buffer.allocUnsafe(header.length + image.data.length);
+  header.copy(pgm, 0);
+  pgm.set(image.data, header.length);
+  return pgm;
+}
+
+/** Turns the image clockwise by `rotation` degrees. */
+export function rotateGray(image: GrayImage, rotation: Rotation): GrayImage {
+  if (rotation === 0) return image;
+  const { width, height, data } = image;
+  const turned = new Uint8Array(data.length);
+  const outWidth = rotation === 180 ? width : height;
+  for (let y = 0; y < height; y += 1) {
+    const row = y * width;
+    for (let x = 0; x < width; x += 1) {
+      let target: number;
+      if (rotation === 90) target = x * outWidth + (height - 1 - y);
+      else if (rotation === 180) target = (height - 1 - y) * width + (width - 1 - x);
+      else target = (width - 1 - x) * outWidth + y;
+      turned[target] = data[row + x] ?? 255;
+    }
+  }
+  return { width: outWidth, height: rotation === 180 ? height : width, data: turned, dpi: image.dpi };
+}
+
+/** PNG bytes of the image, for the store and the review screen. */
+export async function grayToPng(image: GrayImage): Promise<Uint8Array> {
+  const canvas = createCanvas(image.width, image.height);
+  const context = canvas.getContext('2d');
+  const pixels = context.createImageData(image.width, image.height);
+  for (let pixel = 0, offset = 0; pixel < image.data.length; pixel += 1, offset += 4) {
+    const value = image.data[pixel] ?? 255;
+    pixels.data[offset] = value;
+    pixels.data[offset + 1] = value;
+    pixels.data[offset + 2] = value;
+    pixels.data[offset + 3] = 255;
+  }
+  context.putImageData(pixels, 0, 0);
+  return new Uint8Array(await canvas.encode('png'));
+}

@@ -1,0 +1,54 @@
+// Tesseract's block tree (blocks -> paragraphs -> lines -> words) flattened into the document model's
+// lines, in Tesseract's reading order, with boxes in the pixels of the image that was read.
+import type { Box, Line, Word } from '../../shared/document.js';
+
+/** The part of tesseract.js's `blocks` output this reads (its own types mark everything present). */
+export interface OcrBlock {
+  paragraphs: Array<{ lines: Array<OcrLine> }>;
+}
+interface OcrLine {
+  bbox: OcrBox;
+  words: Array<{ text: string; confidence: number; bbox: OcrBox }>;
+}
+interface OcrBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export function linesFromOcrBlocks(blocks: readonly OcrBlock[] | null): Line[] {
+  const lines: Line[] = [];
+  for (const block of blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const words: Word[] = line.words
+          .filter((word) => word.text.trim() !== '')
+          .map((word) => ({ text: word.text.trim(), box: toBox(word.bbox), confidence: clampConfidence(word.confidence) }));
+        if (words.length > 0) lines.push({ words, box: toBox(line.bbox) });
+      }
+    }
+  }
+  return lines;
+}
+
+/** Mean word confidence weighted by characters, so a misread long number weighs more than a stray mark. */
+export function meanConfidence(lines: readonly Line[]): number {
+  let characters = 0;
+  let weighted = 0;
+  for (const line of lines) {
+    for (const word of line.words) {
+      characters += word.text.length;
+      weighted += word.confidence * word.text.length;
+    }
+  }
+  return characters === 0 ? 0 : weighted / characters;
+}
+
+function toBox({ x0, y0, x1, y1 }: OcrBox): Box {
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+function clampConfidence(value: number): number {
+  return Math.min(100, Math.max(0, value));
+}

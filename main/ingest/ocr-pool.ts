@@ -1,0 +1,260 @@
+// A bounded pool of tesseract.js workers (each one a worker thread) that reads page images: one job
+// per page, as many at once as there are slots, the rest queued. Cancelling a queued page drops it;
+// cancelling a running page terminates that slot's workers (a WASM call cannot be interrupted) and
+// the slot starts fresh ones on its next page. Workers are replaced after `recycleAfter` pages
+// because tesseract.js workers grow over a long batch (tesseract.js issue #977).
+import { availableParallelism } from 'node:os';
+import type Tesseract from 'tesseract.js';
+import type { Line } from '../../shared/document.js';
+import { abortError } from './errors.js';
+import { rotateGray, toPgm, type GrayImage, type Rotation } from './gray-image.js';
+import { linesFromOcrBlocks, meanConfidence } from './ocr-lines.js';
+import { betterReading, osdIsTrusted, readingIsSettled, rotationFromOsd, rotationsToTry, type OsdAnswer } from './orientation.js';
+import {
+  defaultTesseractPaths,
+  startOrientationDetector,
+  startRecognizer,
+  type TesseractPaths,
+  type TesseractWorker,
+} from './tesseract-workers.js';
+
+export interface OcrPoolOptions {
+  /** Pages read at once; default: the cores available. */
+  size?: number;
+  /** Pages a slot reads before its workers are replaced; default 25. */
+  recycleAfter?: number;
+  /** Time a worker may take to start; default 30 s. */
+  startTimeoutMs?: number;
+  /** Time one page may take, orientation included; default 5 min. */
+  pageTimeoutMs?: number;
+  /** Detect and undo sideways or upside-down scans; default true. */
+  detectOrientation?: boolean;
+  /** Where the worker script and language data are; default: the installed packages. */
+  paths?: TesseractPaths;
+}
+
+export interface OcrReading {
+  /** The page turned upright: the image the boxes of `lines` refer to. */
+  image: GrayImage;
+  /** Clockwise turn applied to the input to make it upright. */
+  rotation: Rotation;
+  lines: Line[];
+  /** Character-weighted mean word confidence, 0-100. */
+  meanConfidence: number;
+  /** How many turns were read before one was kept (1 when the first reading was right). */
+  attempts: number;
+}
+
+export interface OcrPoolStats {
+  recognizersStarted: number;
+  detectorsStarted: number;
+  pagesRead: number;
+}
+
+interface Job {
+  image: GrayImage;
+  signal: AbortSignal | undefined;
+  resolve(reading: OcrReading): void;
+  reject(error: unknown): void;
+  detach(): void;
+}
+
+interface Slot {
+  recognizer: Promise<TesseractWorker> | null;
+  detector: Promise<TesseractWorker> | null;
+  pagesSinceStart: number;
+  /** Rejects the running page's pending steps when it is cancelled, times out or its worker dies. */
+  interrupt: ((error: unknown) => void) | null;
+}
+
+export class OcrPool {
+  readonly size: number;
+  private readonly recycleAfter: number;
+  private readonly startTimeoutMs: number;
+  private readonly pageTimeoutMs: number;
+  private readonly detectOrientation: boolean;
+  private readonly paths: TesseractPaths;
+  private readonly slots: Slot[];
+  private readonly queue: Job[] = [];
+  private closed = false;
+  private readonly counters: OcrPoolStats = { recognizersStarted: 0, detectorsStarted: 0, pagesRead: 0 };
+
+  constructor(options: OcrPoolOptions = {}) {
+    this.size = Math.max(1, Math.floor(options.size ?? availableParallelism()));
+    this.recycleAfter = Math.max(1, options.recycleAfter ?? 25);
+    this.startTimeoutMs = options.startTimeoutMs ?? 30_000;
+    this.pageTimeoutMs = options.pageTimeoutMs ?? 300_000;
+    this.detectOrientation = options.detectOrientation ?? true;
+    this.paths = options.paths ?? defaultTesseractPaths();
+    this.slots = Array.from({ length: this.size }, () => ({ recognizer: null, detector: null, pagesSinceStart: 0, interrupt: null }));
+  }
+
+  get stats(): OcrPoolStats {
+    return { ...this.counters };
+  }
+
+  /** Reads one page image; rejects with an AbortError when `signal` fires first. */
+  read(image: GrayImage, options: { signal?: AbortSignal } = {}): Promise<OcrReading> {
+    const { signal } = options;
+    if (this.closed) return Promise.reject(new Error('OCR pool is closed'));
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    return new Promise<OcrReading>((resolve, reject) => {
+      const job: Job = {
+        image,
+        signal,
+        resolve: (reading) => {
+          job.detach();
+          resolve(reading);
+        },
+        reject: (error) => {
+          job.detach();
+          reject(error);
+        },
+        detach: () => signal?.removeEventListener('abort', onAbort),
+      };
+      const onAbort = () => this.cancel(job);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  /** Rejects queued pages, stops running ones and ends every worker. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error('OCR pool is closed'));
+    await Promise.all(this.slots.map((slot) => this.stopWorkers(slot, new Error('OCR pool is closed'))));
+  }
+
+  private readonly running = new Map<Job, Slot>();
+
+  private cancel(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      job.reject(abortError(job.signal));
+      return;
+    }
+    const slot = this.running.get(job);
+    if (slot) void this.stopWorkers(slot, abortError(job.signal));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if ([...this.running.values()].includes(slot)) continue;
+      const job = this.queue.shift();
+      if (job) void this.run(slot, job);
+    }
+  }
+
+  private async run(slot: Slot, job: Job): Promise<void> {
+    this.running.set(job, slot);
+    const interrupted = new Promise<never>((_, reject) => {
+      slot.interrupt = reject;
+    });
+    // Steps race the interruption so a terminated worker's never-settling promise cannot hold the slot.
+    interrupted.catch(() => undefined);
+    const step = <T>(promise: Promise<T>) => Promise.race([promise, interrupted]);
+    const timer = setTimeout(
+      () => void this.stopWorkers(slot, new Error(`OCR did not finish the page within ${this.pageTimeoutMs} ms`)),
+      this.pageTimeoutMs,
+    );
+    try {
+      if (slot.pagesSinceStart >= this.recycleAfter) await this.stopWorkers(slot, null);
+      const reading = await this.readUpright(slot, job.image, step);
+      slot.pagesSinceStart += 1;
+      this.counters.pagesRead += 1;
+      job.resolve(reading);
+    } catch (error) {
+      job.reject(error);
+    } finally {
+      clearTimeout(timer);
+      slot.interrupt = null;
+      this.running.delete(job);
+      if (!this.closed) this.dispatch();
+    }
+  }
+
+  private async readUpright(slot: Slot, image: GrayImage, step: <T>(promise: Promise<T>) => Promise<T>): Promise<OcrReading> {
+    const recognizer = await step(this.recognizerOf(slot));
+    // Without a DPI Tesseract estimates one from the text height.
+    const dpiParameter: Partial<Tesseract.RecognizeOptions & Tesseract.WorkerParams> = image.dpi
+      ? { user_defined_dpi: String(Math.round(image.dpi)) }
+      : {};
+
+    let proposed: Rotation = 0;
+    let trusted = !this.detectOrientation;
+    if (this.detectOrientation) {
+      const detector = await step(this.detectorOf(slot));
+      if (image.dpi) await step(detector.setParameters(dpiParameter));
+      const answer: OsdAnswer = (await step(detector.detect(toPgm(image)))).data;
+      proposed = rotationFromOsd(answer);
+      trusted = osdIsTrusted(answer);
+    }
+
+    let best: (OcrReading & { lines: Line[] }) | null = null;
+    let attempts = 0;
+    for (const rotation of rotationsToTry(proposed)) {
+      attempts += 1;
+      const upright = rotateGray(image, rotation);
+      const result = await step(recognizer.recognize(toPgm(upright), dpiParameter, { blocks: true, text: false }));
+      const lines = linesFromOcrBlocks(result.data.blocks);
+      best = betterReading(best, { image: upright, rotation, lines, meanConfidence: meanConfidence(lines), attempts: 0 });
+      if (trusted || readingIsSettled(lines)) break;
+    }
+    if (!best) throw new Error('OCR produced no reading');
+    return { ...best, attempts };
+  }
+
+  private recognizerOf(slot: Slot): Promise<TesseractWorker> {
+    if (!slot.recognizer) {
+      this.counters.recognizersStarted += 1;
+      slot.recognizer = this.watch(slot, startRecognizer(this.paths, this.startTimeoutMs), 'recognizer');
+    }
+    return slot.recognizer;
+  }
+
+  private detectorOf(slot: Slot): Promise<TesseractWorker> {
+    if (!slot.detector) {
+      this.counters.detectorsStarted += 1;
+      slot.detector = this.watch(slot, startOrientationDetector(this.paths, this.startTimeoutMs), 'detector');
+    }
+    return slot.detector;
+  }
+
+  /** A worker that fails to start is forgotten (the next page retries); one that dies fails its page. */
+  private watch(slot: Slot, starting: Promise<TesseractWorker>, role: 'recognizer' | 'detector'): Promise<TesseractWorker> {
+    const watched = starting.then(
+      (worker) => {
+        worker.worker?.on('exit', () => {
+          if (slot[role] !== watched) return;
+          slot[role] = null;
+          slot.interrupt?.(new Error('OCR worker stopped unexpectedly'));
+        });
+        return worker;
+      },
+      (error: unknown) => {
+        if (slot[role] === watched) slot[role] = null;
+        throw error;
+      },
+    );
+    watched.catch(() => undefined);
+    return watched;
+  }
+
+  /** Ends the slot's workers; `reason` (when given) fails the page running on it. */
+  private async stopWorkers(slot: Slot, reason: unknown): Promise<void> {
+    const workers = [slot.recognizer, slot.detector];
+    slot.recognizer = null;
+    slot.detector = null;
+    slot.pagesSinceStart = 0;
+    if (reason !== null) slot.interrupt?.(reason);
+    await Promise.all(
+      workers.map(async (starting) => {
+        const worker = await starting?.catch(() => null);
+        await worker?.terminate();
+      }),
+    );
+  }
+}

@@ -1,0 +1,257 @@
+// The entry point of ingest: a scanned Form 4 (PDF, PNG, JPEG or TIFF) in, a Document out. PDF
+// pages with a usable text layer are read from it; every other page is rasterized or decoded to
+// grayscale and read by the OCR pool, turned upright first. Pages go through a window as wide as
+// the pool (plus one being prepared), so memory stays bounded whatever the page count.
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { Document, Page } from '../../shared/document.js';
+import { IngestError, throwIfAborted } from './errors.js';
+import { grayToPng, type GrayImage, type Rotation } from './gray-image.js';
+import { openImage } from './image-source.js';
+import { detectFormat } from './input-format.js';
+import { OcrPool } from './ocr-pool.js';
+import { PdfSource } from './pdf-source.js';
+
+export interface ReadInput {
+  /** The name shown in messages, usually the file name. */
+  name: string;
+  /** Read from disk when `bytes` is not given. */
+  path?: string;
+  bytes?: Uint8Array;
+}
+
+export type ReadPhase = 'text-layer' | 'render' | 'decode' | 'ocr' | 'done';
+
+export interface ReadProgress {
+  file: string;
+  /** 1-based page the event is about. */
+  page: number;
+  pages: number;
+  phase: ReadPhase;
+}
+
+/** A page image as the review screen should show it: upright, in the pixels the word boxes use. */
+export interface PageImage {
+  number: number;
+  image: GrayImage;
+  /** Clockwise turn that was applied to the scan. */
+  rotation: Rotation;
+  png(): Promise<Uint8Array>;
+}
+
+export interface PageInfo {
+  number: number;
+  source: 'pdf-text' | 'ocr';
+  rotation: Rotation;
+  /** Resolution of the page's pixel coordinates (lower than asked when the page was too large). */
+  dpi: number | null;
+  /** Character-weighted mean word confidence (100 for text-layer pages). */
+  meanConfidence: number;
+  /** Turns OCR read before keeping one: 0 for text-layer pages, 1 when the first turn was right. */
+  ocrAttempts: number;
+}
+
+export interface ReadOptions {
+  /** Resolution PDF pages are rasterized at and their text-layer boxes expressed in; default 300. */
+  dpi?: number;
+  /** The pool to OCR with; without one a pool is started for this file and closed after it. */
+  pool?: OcrPool;
+  signal?: AbortSignal;
+  onProgress?: (progress: ReadProgress) => void;
+  /**
+   * Receives each page's image as soon as the page is read (in completion order), so the caller
+   * stores it and ingest keeps none. Text-layer pages are rendered only when this is given.
+   */
+  onPageImage?: (page: PageImage) => void | Promise<void>;
+  /** Files with more pages are refused before any page is read; default 200. */
+  maxPages?: number;
+  /** Image pages larger than this are refused, PDF pages rendered at a lower DPI; default 40 MP. */
+  maxPixels?: number;
+  /** Files larger than this are refused unread; default 512 MiB. */
+  maxBytes?: number;
+  /** A PDF page whose text layer has fewer non-space characters is OCR'd; default 40. */
+  minTextCharacters?: number;
+  /** OCR every PDF page even when it has a text layer. */
+  forceOcr?: boolean;
+  /** Give up on a PDF that pdf.js cannot open within this time; default 30 s. */
+  openTimeoutMs?: number;
+}
+
+export interface ReadResult {
+  document: Document;
+  pages: PageInfo[];
+  /** Things the analyst should know that did not stop the read (e.g. a page rendered below the DPI asked). */
+  warnings: string[];
+}
+
+const DEFAULTS = {
+  dpi: 300,
+  maxPages: 200,
+  maxPixels: 40_000_000,
+  maxBytes: 512 * 1024 * 1024,
+  minTextCharacters: 40,
+  openTimeoutMs: 30_000,
+};
+
+interface PageSource {
+  pageCount: number;
+  read(number: number, context: PageContext): Promise<{ page: Page; info: PageInfo }>;
+  close(): Promise<void>;
+}
+
+interface PageContext {
+  signal: AbortSignal;
+  progress(phase: ReadPhase): void;
+  ocr(image: GrayImage, number: number): Promise<{ page: Page; info: PageInfo }>;
+  warn(message: string): void;
+}
+
+export async function readDocument(input: ReadInput, options: ReadOptions = {}): Promise<ReadResult> {
+  const settings = { ...DEFAULTS, ...definedOnly(options) };
+  const file = input.name;
+  throwIfAborted(options.signal);
+  const bytes = input.bytes ?? (await readInputFile(input, settings.maxBytes));
+  if (bytes.length === 0) throw new IngestError('empty', file, 'file is empty (0 bytes)');
+  if (bytes.length > settings.maxBytes) throw new IngestError('too-large', file, `file is ${megabytes(bytes.length)}; the limit is ${megabytes(settings.maxBytes)}`);
+
+  const format = detectFormat(bytes);
+  if (!format) throw new IngestError('unsupported-format', file, 'not a PDF, PNG, JPEG or TIFF file');
+
+  // One controller for the whole read: the caller's cancel, or the first failing page, stops the rest.
+  const controller = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  const warnings: string[] = [];
+  let ownPool: OcrPool | null = null;
+
+  const source = format === 'pdf' ? await pdfPages(bytes, file, settings) : imagePages(bytes, format, file, settings);
+  try {
+    if (source.pageCount > settings.maxPages) {
+      throw new IngestError('too-many-pages', file, `has ${source.pageCount} pages; the limit is ${settings.maxPages} (a Form 4 has a few)`);
+    }
+    const pages = source.pageCount;
+    const pool = () => {
+      if (options.pool) return options.pool;
+      ownPool ??= new OcrPool({ size: Math.min(availableParallelism(), pages) });
+      return ownPool;
+    };
+
+    const contextFor = (number: number): PageContext => ({
+      signal,
+      progress: (phase) => options.onProgress?.({ file, page: number, pages, phase }),
+      warn: (message) => warnings.push(`${file} page ${number}: ${message}`),
+      ocr: async (image, pageNumber) => {
+        options.onProgress?.({ file, page: pageNumber, pages, phase: 'ocr' });
+        const reading = await pool()
+          .read(image, { signal })
+          .catch((error: unknown) => {
+            if (error instanceof Error && error.name === 'AbortError') throw error;
+            throw new IngestError('ocr-failed', file, `OCR failed (${error instanceof Error ? error.message : String(error)})`, pageNumber, { cause: error });
+          });
+        await options.onPageImage?.(pageImage(pageNumber, reading.image, reading.rotation));
+        return {
+          page: { number: pageNumber, width: reading.image.width, height: reading.image.height, lines: reading.lines },
+          info: { number: pageNumber, source: 'ocr', rotation: reading.rotation, dpi: image.dpi, meanConfidence: reading.meanConfidence, ocrAttempts: reading.attempts },
+        };
+      },
+    });
+
+    const results = new Array<{ page: Page; info: PageInfo }>(pages);
+    const window = (options.pool?.size ?? Math.min(availableParallelism(), pages)) + 1;
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown = null;
+    for (let number = 1; number <= pages && failure === null; number += 1) {
+      throwIfAborted(signal);
+      const task = source
+        .read(number, contextFor(number))
+        .then((result) => {
+          results[number - 1] = result;
+          options.onProgress?.({ file, page: number, pages, phase: 'done' });
+        })
+        .catch((error: unknown) => {
+          failure ??= error;
+          controller.abort(error);
+        })
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      if (inFlight.size >= window) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (failure !== null) throw failure;
+    throwIfAborted(signal);
+
+    const origin = results.every((result) => result.info.source === 'pdf-text') ? 'pdf-text' : 'ocr';
+    return { document: { origin, pages: results.map((result) => result.page) }, pages: results.map((result) => result.info), warnings };
+  } finally {
+    await source.close();
+    await (ownPool as OcrPool | null)?.close();
+  }
+
+  async function pdfPages(pdfBytes: Uint8Array, name: string, limits: typeof settings): Promise<PageSource> {
+    const pdf = await PdfSource.open(pdfBytes, name, { openTimeoutMs: limits.openTimeoutMs });
+    return {
+      pageCount: pdf.pageCount,
+      close: () => pdf.close(),
+      async read(number, context) {
+        const size = await pdf.pageSize(number, limits.dpi, limits.maxPixels);
+        if (size.dpi < limits.dpi) {
+          context.warn(`page is too large for ${limits.dpi} DPI; read at ${Math.floor(size.dpi)} DPI (${size.width} x ${size.height} pixels)`);
+        }
+        if (!limits.forceOcr) {
+          context.progress('text-layer');
+          const page = await pdf.textPage(number, size.dpi, limits.minTextCharacters);
+          if (page) {
+            if (options.onPageImage) {
+              context.progress('render');
+              await options.onPageImage(pageImage(number, await pdf.renderPage(number, size.dpi), 0));
+            }
+            return { page, info: { number, source: 'pdf-text', rotation: 0, dpi: size.dpi, meanConfidence: 100, ocrAttempts: 0 } };
+          }
+        }
+        context.progress('render');
+        const image = await pdf.renderPage(number, size.dpi);
+        throwIfAborted(context.signal);
+        return context.ocr(image, number);
+      },
+    };
+  }
+}
+
+function imagePages(bytes: Uint8Array, format: 'png' | 'jpeg' | 'tiff', file: string, limits: typeof DEFAULTS): PageSource {
+  const images = openImage(bytes, format, file, limits);
+  return {
+    pageCount: images.pageCount,
+    close: async () => undefined,
+    async read(number, context) {
+      context.progress('decode');
+      const image = await images.readPage(number);
+      throwIfAborted(context.signal);
+      return context.ocr(image, number);
+    },
+  };
+}
+
+function pageImage(number: number, image: GrayImage, rotation: Rotation): PageImage {
+  return { number, image, rotation, png: () => grayToPng(image) };
+}
+
+async function readInputFile(input: ReadInput, maxBytes: number): Promise<Uint8Array> {
+  if (!input.path) throw new IngestError('unreadable', input.name, 'no path and no bytes given');
+  try {
+    const info = await stat(input.path);
+    if (info.size > maxBytes) throw new IngestError('too-large', input.name, `file is ${megabytes(info.size)}; the limit is ${megabytes(maxBytes)}`);
+    return new Uint8Array(await readFile(input.path));
+  } catch (error) {
+    if (error instanceof IngestError) throw error;
+    const message = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new IngestError('unreadable', input.name, `file could not be read (${message})`, null, { cause: error });
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** Options spread over defaults must not replace a default with an explicit `undefined`. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
