@@ -216,7 +216,8 @@ function readSignatures(root: XmlElement): Signature[] {
  * not a Form 4 or a value does not fit the Filing schema.
  */
 export function readEdgarXml(xml: string): Filing {
-  const root = parseXmlTree(xml);
+  // A byte-order mark before the declaration is common in files saved by Windows tools.
+  const root = parseXmlTree(xml.replace(/^\uFEFF/, ''));
   if (root.name !== 'ownershipDocument') throw new Error(`EDGAR XML: root element is <${root.name}>, not <ownershipDocument>`);
 
   const documentType = requiredText(child(root, 'documentType'), 'documentType');

@@ -269,4 +269,5 @@ test('values that do not fit the schema are clear errors', () => {
     .replace('<ownershipNature>', '<postTransactionAmounts><sharesOwnedFollowingTransaction><value>12a</value></sharesOwnedFollowingTransaction></postTransactionAmounts><ownershipNature>');
   assert.throws(() => readEdgarXml(minimalXml(badNumber)), /Table I line 1 sharesOwnedFollowing is not a number: "12a"/);
   assert.throws(() => readEdgarXml(minimalXml('', '<aff10b5One>maybe</aff10b5One>')), /aff10b5One is not a boolean/);
+  assert.equal(readEdgarXml(`\uFEFF${minimalXml('')}`).documentType, '4/A', 'a byte-order mark is tolerated');
 });
