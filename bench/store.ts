@@ -1,0 +1,150 @@
+// `npm run bench:store`: the store with 100,000 generated filings. Prints p50/p95 (ms) for listing a
+// page, full-text search, opening a filing, editing a field (audit row + rules re-run) and approving,
+// and the database size; writes them under "## Store" in docs/BENCHMARKS.md.
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DraftFiling } from '../shared/model.js';
+import { filingStateHash } from '../main/store/audit-chain.js';
+import { Store } from '../main/store/database.js';
+import { repositoriesOf } from '../main/store/repositories.js';
+import { FilingChecks } from '../main/workflow/filing-checks.js';
+import { ReviewService } from '../main/workflow/review-service.js';
+
+const FILINGS = Number(process.env.BENCH_FILINGS ?? 100_000);
+const RUNS = 300;
+const SEED = JSON.parse(readFileSync('/work/shared/fixtures/seeds/001_f9b7ad6673bacc21.expected.json', 'utf8')) as DraftFiling;
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same store. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const next = random(20240301);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+
+const LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez', 'Thompson', 'White', 'Harris', 'Sanchez', 'Clark', 'Ramirez', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Torres', 'Nguyen', 'Hill', 'Flores', 'Maida', 'Winter', 'Federico', 'Chiarmonte', 'Okafor', 'Kowalski', 'Lindqvist', 'Moreau', 'Tanaka', 'Rossi'];
+const FIRST = ['Michael', 'Robert', 'Susan', 'Richard', 'Maria', 'David', 'Linda', 'James', 'Patricia', 'John', 'Jennifer', 'William', 'Elizabeth', 'Thomas', 'Karen', 'Daniel', 'Nancy', 'Paul', 'Lisa', 'Mark'];
+const WORDS = ['Allied', 'Motion', 'Global', 'Pacific', 'Northern', 'United', 'Advanced', 'Digital', 'Quantum', 'Summit', 'Harbor', 'Granite', 'Silver', 'Cedar', 'Apex', 'Vertex', 'Nova', 'Orion', 'Atlas', 'Beacon'];
+const KINDS = ['Technologies', 'Holdings', 'Industries', 'Systems', 'Therapeutics', 'Energy', 'Financial', 'Networks'];
+const PEOPLE = Array.from({ length: 4000 }, (_, index) => `${LAST[index % LAST.length]} ${FIRST[Math.floor(index / LAST.length) % FIRST.length]} ${String.fromCharCode(65 + (index % 26))}${index}`);
+const ISSUERS = Array.from({ length: 800 }, (_, index) => ({ name: `${WORDS[index % WORDS.length]} ${WORDS[Math.floor(index / WORDS.length) % WORDS.length]} ${KINDS[index % KINDS.length]} Inc`, ticker: `${String.fromCharCode(65 + (index % 26))}${String.fromCharCode(65 + (Math.floor(index / 26) % 26))}${String.fromCharCode(65 + (Math.floor(index / 676) % 26))}` }));
+
+function isoDay(offset: number): string {
+  return new Date(Date.UTC(2015, 0, 5) + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+function generatedFiling(): DraftFiling {
+  const filing = structuredClone(SEED);
+  const issuer = pick(ISSUERS);
+  const day = isoDay(Math.floor(next() * 3600));
+  filing.issuer = { ...filing.issuer, name: issuer.name, tradingSymbol: issuer.ticker };
+  const owner = filing.reportingOwners[0];
+  if (owner !== undefined) owner.name = pick(PEOPLE);
+  filing.periodOfReport = day;
+  const trade = filing.nonDerivative[1];
+  if (trade !== undefined) {
+    const shares = 100 + Math.floor(next() * 10_000);
+    trade.transactionDate = day;
+    trade.shares = shares;
+    trade.sharesOwnedFollowing = 10_000 + Math.floor(next() * 500_000);
+    trade.pricePerShare = Math.round(next() * 20_000) / 100;
+  }
+  filing.signatures = filing.signatures.map((signature) => ({ ...signature, date: day }));
+  return filing;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function measure(label: string, run: (iteration: number) => void): { label: string; p50: number; p95: number } {
+  for (let warm = 0; warm < 10; warm += 1) run(-1 - warm);
+  const times: number[] = [];
+  for (let iteration = 0; iteration < RUNS; iteration += 1) {
+    const started = performance.now();
+    run(iteration);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { label, p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const folder = join(tmpdir(), `form4-bench-store-${process.pid}`);
+if (process.env.BENCH_KEEP === undefined) rmSync(folder, { recursive: true, force: true });
+mkdirSync(folder, { recursive: true });
+const path = join(folder, 'form4.db');
+let tick = Date.parse('2024-03-01T09:00:00Z');
+const clock = () => new Date((tick += 1000));
+const slow: string[] = [];
+const store = Store.open({ path, clock, dailyBackup: false, onSlowQuery: (label, ms) => slow.push(`${label} ${ms.toFixed(1)}`) });
+const repos = repositoriesOf(store);
+const checks = new FilingChecks(repos.filings);
+
+const generationStarted = performance.now();
+store.transaction(() => {
+  for (let index = 0; index < FILINGS; index += 1) {
+    const document = generatedFiling();
+    const at = clock().toISOString();
+    const id = repos.filings.insert({ sourceId: null, document, at });
+    for (const field of ['periodOfReport', 'issuer.name', 'issuer.tradingSymbol', 'reportingOwners[0].name', 'nonDerivative[1].transactionDate', 'nonDerivative[1].shares', 'nonDerivative[1].pricePerShare', 'nonDerivative[1].sharesOwnedFollowing']) {
+      repos.filings.upsertField(id, { path: field, confidence: 70 + Math.floor(next() * 31), guess: null, source: { page: 1, boxes: [{ x: 100, y: 200, width: 80, height: 14 }], text: '' }, setBy: null, setAt: null });
+    }
+    repos.filings.replaceFindings(id, checks.findingsFor(id, document, repos.filings.fields(id)));
+    repos.audit.append({ at, actor: 'bench', filingId: id, action: 'import', newValue: '{}', stateHash: filingStateHash(document, 'needs-review') });
+  }
+});
+const generationSeconds = (performance.now() - generationStarted) / 1000;
+store.db.pragma('wal_checkpoint(TRUNCATE)');
+store.db.exec('ANALYZE');
+const sizeMb = statSync(path).size / 1024 / 1024;
+
+const review = new ReviewService(repos, { clock });
+const randomId = () => 1 + Math.floor(next() * FILINGS);
+const inReview = () => {
+  for (;;) {
+    const id = randomId();
+    if (repos.filings.get(id)?.status === 'needs-review') return id;
+  }
+};
+const approvableSet = new Set<number>();
+while (approvableSet.size < RUNS + 10) approvableSet.add(inReview());
+const approvable = [...approvableSet];
+const results = [
+  measure('list a page of 100, latest date first', () => void review.list({ limit: 100, offset: Math.floor(next() * 50) * 100 })),
+  measure('list a page of 100 in review, latest first', () => void review.list({ status: 'needs-review', limit: 100, offset: Math.floor(next() * 50) * 100 })),
+  measure('full-text search by name (first 100 hits)', () => void review.list({ search: pick(LAST), limit: 100 })),
+  measure('full-text search, full name', () => void review.list({ search: pick(PEOPLE), limit: 100 })),
+  measure('open one filing (fields, findings, decisions)', () => void review.show(randomId())),
+  measure('edit a field (audit row + rules re-run)', () => void review.setField({ id: inReview(), path: 'nonDerivative[1].pricePerShare', value: String(Math.round(next() * 5000) / 100), actor: 'bench' })),
+  measure('approve', (iteration) => {
+    const id = approvable[iteration + 10] as number;
+    const errors = repos.filings.findings(id).filter((item) => item.severity === 'error');
+    review.approve({ id, actor: 'bench', overrides: [...new Set(errors.map((item) => item.rule))].map((rule) => ({ rule, reason: 'bench' })) });
+  }),
+];
+store.close();
+
+const lines = [
+  `${FILINGS.toLocaleString('en-US')} generated filings (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}); ${RUNS} runs each after 10 warm-up runs.`,
+  `Generated in one transaction in ${generationSeconds.toFixed(1)} s (rules run on each); database ${sizeMb.toFixed(1)} MB after checkpoint.`,
+  '',
+  '| operation | p50 ms | p95 ms | target p95 |',
+  '| --- | ---: | ---: | ---: |',
+  ...results.map((result) => `| ${result.label} | ${result.p50.toFixed(2)} | ${result.p95.toFixed(2)} | < 20 |`),
+  '',
+  slow.length === 0 ? 'No query slower than 40 ms was logged during the timed runs.' : `Queries logged as slower than 40 ms: ${slow.length} (e.g. ${slow.slice(0, 3).join(', ')}).`,
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+
+const docs = 'docs/BENCHMARKS.md';
+const section = `## Store\n\nRun with \`npm run bench:store\` (bench/store.ts).\n\n${lines.join('\n')}\n`;
+const current = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
+const pattern = /## Store\n[\s\S]*?(?=\n## |$)/;
+writeFileSync(docs, pattern.test(current) ? current.replace(pattern, section.trimEnd() + '\n') : `${current.trimEnd()}\n\n${section}`);
+if (process.env.BENCH_KEEP === undefined) rmSync(folder, { recursive: true, force: true });
