@@ -68,3 +68,21 @@ export async function grayToPng(image: GrayImage): Promise<Uint8Array> {
   context.putImageData(pixels, 0, 0);
   return new Uint8Array(await canvas.encode('png'));
 }
+
+/** Half the width and height, each pixel the mean of a 2 x 2 block (for steps that need no detail). */
+export function halveGray(image: GrayImage): GrayImage {
+  const width = Math.max(1, image.width >> 1);
+  const height = Math.max(1, image.height >> 1);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y += 1) {
+    const top = 2 * y * image.width;
+    const bottom = Math.min(2 * y + 1, image.height - 1) * image.width;
+    for (let x = 0; x < width; x += 1) {
+      const left = 2 * x;
+      const right = Math.min(left + 1, image.width - 1);
+      const sum = (image.data[top + left] ?? 255) + (image.data[top + right] ?? 255) + (image.data[bottom + left] ?? 255) + (image.data[bottom + right] ?? 255);
+      data[y * width + x] = (sum + 2) >> 2;
+    }
+  }
+  return { width, height, data, dpi: image.dpi === null ? null : image.dpi / 2 };
+}

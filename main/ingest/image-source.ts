@@ -2,18 +2,18 @@
 // first, so a file that declares a 20000 x 20000 image is refused before any pixel is allocated.
 // Every decoder here is pure JavaScript, so a damaged file throws instead of crashing: the native
 // decoders of @napi-rs/canvas 0.1.x end the process with SIGSEGV on a corrupt PNG or JPEG (seen
-// here on truncated and bit-flipped files). PNG: UPNG (@pdf-lib/upng, pdf-lib's own); JPEG: pdf.js's
+// here on truncated and bit-flipped files). PNG: our own decoder over node:zlib; JPEG: pdf.js's
 // decoder (baseline and progressive); TIFF: utif2, which also reads the CCITT G3/G4 fax
 // compression scanners use for black-and-white pages.
-import { createRequire } from 'node:module';
-import { JpegImage } from 'pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs';
+import { JpegImage, setVerbosityLevel, VerbosityLevel } from 'pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs';
 import UTIF from 'utif2';
 import { IngestError } from './errors.js';
 import { grayFromRgba, type GrayImage } from './gray-image.js';
 import { readImageSize, type ImageSize } from './input-format.js';
+import { decodePngToGray } from './png-decoder.js';
 
-/** UPNG is published as CommonJS with its API on `exports.default`. */
-const UPNG = (createRequire(import.meta.url)('@pdf-lib/upng') as { default: typeof import('@pdf-lib/upng') }).default;
+// A damaged JPEG becomes an IngestError; the decoder's own console warnings would only add noise.
+setVerbosityLevel(VerbosityLevel.ERRORS);
 
 export interface ImageSource {
   pageCount: number;
@@ -37,7 +37,8 @@ function openRasterImage(bytes: Uint8Array, format: 'png' | 'jpeg', file: string
     pageCount: 1,
     async readPage() {
       try {
-        const image = format === 'png' ? decodePng(bytes) : decodeJpeg(bytes);
+        if (format === 'png') return { ...decodePngToGray(bytes), dpi: size.dpi };
+        const image = decodeJpeg(bytes);
         if (image.width !== size.width || image.height !== size.height) throw new Error('decoded size differs from the header');
         return grayFromRgba(image.rgba, image.width, image.height, size.dpi);
       } catch (error) {
@@ -51,13 +52,6 @@ interface DecodedImage {
   width: number;
   height: number;
   rgba: Uint8Array | Uint8ClampedArray;
-}
-
-function decodePng(bytes: Uint8Array): DecodedImage {
-  const png = UPNG.decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  const [frame] = UPNG.toRGBA8(png);
-  if (!frame || frame.byteLength < png.width * png.height * 4) throw new Error('image data is incomplete');
-  return { width: png.width, height: png.height, rgba: new Uint8Array(frame) };
 }
 
 function decodeJpeg(bytes: Uint8Array): DecodedImage {

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import type Tesseract from 'tesseract.js';
 import type { Line } from '../../shared/document.js';
 import { abortError } from './errors.js';
-import { rotateGray, toPgm, type GrayImage, type Rotation } from './gray-image.js';
+import { halveGray, rotateGray, toPgm, type GrayImage, type Rotation } from './gray-image.js';
 import { linesFromOcrBlocks, meanConfidence } from './ocr-lines.js';
 import { betterReading, osdIsTrusted, readingIsSettled, rotationFromOsd, rotationsToTry, type OsdAnswer } from './orientation.js';
 import {
@@ -18,6 +18,11 @@ import {
   type TesseractWorker,
 } from './tesseract-workers.js';
 
+/** Pages larger than this are halved for orientation detection (a Letter page at 300 DPI is 8.4 MP). */
+const OSD_MAX_PIXELS = 3_000_000;
+
+export type OrientationMode = 'osd' | 'retry' | 'off';
+
 export interface OcrPoolOptions {
   /** Pages read at once; default: the cores available. */
   size?: number;
@@ -27,8 +32,13 @@ export interface OcrPoolOptions {
   startTimeoutMs?: number;
   /** Time one page may take, orientation included; default 5 min. */
   pageTimeoutMs?: number;
-  /** Detect and undo sideways or upside-down scans; default true. */
-  detectOrientation?: boolean;
+  /**
+   * How sideways and upside-down scans are found. 'osd' (default): Tesseract's orientation
+   * detection proposes a turn, and other turns are read only when it was unsure and the reading
+   * looks wrong. 'retry': no detection; other turns are read when the upright reading looks wrong.
+   * 'off': pages are read as they come.
+   */
+  orientation?: OrientationMode;
   /** Where the worker script and language data are; default: the installed packages. */
   paths?: TesseractPaths;
 }
@@ -72,7 +82,7 @@ export class OcrPool {
   private readonly recycleAfter: number;
   private readonly startTimeoutMs: number;
   private readonly pageTimeoutMs: number;
-  private readonly detectOrientation: boolean;
+  private readonly orientation: OrientationMode;
   private readonly paths: TesseractPaths;
   private readonly slots: Slot[];
   private readonly queue: Job[] = [];
@@ -84,7 +94,7 @@ export class OcrPool {
     this.recycleAfter = Math.max(1, options.recycleAfter ?? 25);
     this.startTimeoutMs = options.startTimeoutMs ?? 30_000;
     this.pageTimeoutMs = options.pageTimeoutMs ?? 300_000;
-    this.detectOrientation = options.detectOrientation ?? true;
+    this.orientation = options.orientation ?? 'osd';
     this.paths = options.paths ?? defaultTesseractPaths();
     this.slots = Array.from({ length: this.size }, () => ({ recognizer: null, detector: null, pagesSinceStart: 0, interrupt: null }));
   }
@@ -184,11 +194,15 @@ export class OcrPool {
       : {};
 
     let proposed: Rotation = 0;
-    let trusted = !this.detectOrientation;
-    if (this.detectOrientation) {
+    let trusted = this.orientation === 'off';
+    if (this.orientation === 'osd') {
       const detector = await step(this.detectorOf(slot));
-      if (image.dpi) await step(detector.setParameters(dpiParameter));
-      const answer: OsdAnswer = (await step(detector.detect(toPgm(image)))).data;
+      // OSD looks at the shapes of characters, not their detail: a 300 DPI page halved reads as well
+      // and costs a quarter of the time.
+      let small = image;
+      while (small.width * small.height > OSD_MAX_PIXELS) small = halveGray(small);
+      if (small.dpi) await step(detector.setParameters({ user_defined_dpi: String(Math.round(small.dpi)) }));
+      const answer: OsdAnswer = (await step(detector.detect(toPgm(small)))).data;
       proposed = rotationFromOsd(answer);
       trusted = osdIsTrusted(answer);
     }
@@ -227,10 +241,16 @@ export class OcrPool {
   private watch(slot: Slot, starting: Promise<TesseractWorker>, role: 'recognizer' | 'detector'): Promise<TesseractWorker> {
     const watched = starting.then(
       (worker) => {
+        // tesseract.js sets a browser-style `onerror` that Node's Worker ignores; without an 'error'
+        // listener an exception inside the thread (a WASM abort, out of memory) would end the process.
+        let failure = 'OCR worker stopped unexpectedly';
+        worker.worker?.on('error', (error) => {
+          failure = `OCR worker failed: ${error instanceof Error ? error.message : String(error)}`;
+        });
         worker.worker?.on('exit', () => {
           if (slot[role] !== watched) return;
           slot[role] = null;
-          slot.interrupt?.(new Error('OCR worker stopped unexpectedly'));
+          slot.interrupt?.(new Error(failure));
         });
         return worker;
       },

@@ -29,7 +29,7 @@ export function defaultTesseractPaths(): TesseractPaths {
 
 export type TesseractWorker = Tesseract.Worker & {
   /** The worker thread underneath, which tesseract.js exposes but does not type. */
-  worker?: { on(event: 'exit' | 'error', listener: (value: unknown) => void): unknown };
+  worker?: { on(event: 'exit' | 'error', listener: (value: unknown) => void): unknown; terminate(): Promise<number> };
 };
 
 /** Parameters set once per worker: layout analysis on (PSM 3), Tesseract's chatter silenced. */

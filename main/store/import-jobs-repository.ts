@@ -83,7 +83,6 @@ export class ImportJobsRepository {
   private readonly releaseStatement: Statement<[number, number]>;
   private readonly byId: Statement<[number], JobRow>;
   private readonly liveBySha: Statement<[string], JobRow>;
-  private readonly byBatch: Statement<[string], JobRow>;
 
   constructor(private readonly store: Store) {
     const db = store.db;
@@ -104,7 +103,6 @@ export class ImportJobsRepository {
     this.releaseStatement = db.prepare("UPDATE import_jobs SET state = 'queued', claimed_by = NULL WHERE id = ? AND state = 'running' AND claimed_by = ?");
     this.byId = db.prepare('SELECT * FROM import_jobs WHERE id = ?');
     this.liveBySha = db.prepare("SELECT * FROM import_jobs WHERE sha256 = ? AND state IN ('queued', 'running', 'done') ORDER BY id LIMIT 1");
-    this.byBatch = db.prepare('SELECT * FROM import_jobs WHERE batch = ? ORDER BY id');
   }
 
   add(job: NewImportJob): ImportJob {
@@ -140,10 +138,6 @@ export class ImportJobsRepository {
   liveWithSha256(sha256: string): ImportJob | null {
     const row = this.liveBySha.get(sha256);
     return row === undefined ? null : fromRow(row);
-  }
-
-  inBatch(batch: string): ImportJob[] {
-    return this.byBatch.all(batch).map(fromRow);
   }
 
   /** Claims the job for `pid`; `staleClaimant` is the dead process whose running claim may be taken over. */

@@ -74,7 +74,7 @@ export class SourcesRepository {
   private readonly byId: Statement<[number], SourceRow>;
   private readonly pagesOf: Statement<[number], PageRecord>;
   private readonly linesOf: Statement<[number], { page: number; number: number; x: number | null; y: number | null; width: number | null; height: number | null }>;
-  private readonly wordsOf: Statement<[number], { page: number; line: number; text: string; x: number | null; y: number | null; width: number | null; height: number | null; confidence: number; cell: number | null }>;
+  private readonly wordsOf: Statement<[number], { page: number; line: number; text: string; x: number | null; y: number | null; width: number | null; height: number | null; confidence: number; cell: number | null; gap_before: number | null }>;
 
   constructor(private readonly store: Store) {
     const db = store.db;
@@ -85,13 +85,13 @@ export class SourcesRepository {
     this.insertPage = db.prepare('INSERT INTO pages (source_id, number, width, height, image) VALUES (?, ?, ?, ?, ?)');
     this.insertLine = db.prepare('INSERT INTO lines (source_id, page, number, x, y, width, height) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.insertWord = db.prepare(
-      'INSERT INTO words (source_id, page, line, position, text, x, y, width, height, confidence, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO words (source_id, page, line, position, text, x, y, width, height, confidence, cell, gap_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.bySha = db.prepare('SELECT * FROM sources WHERE sha256 = ?');
     this.byId = db.prepare('SELECT * FROM sources WHERE id = ?');
     this.pagesOf = db.prepare('SELECT number, width, height, image FROM pages WHERE source_id = ? ORDER BY number');
     this.linesOf = db.prepare('SELECT page, number, x, y, width, height FROM lines WHERE source_id = ? ORDER BY page, number');
-    this.wordsOf = db.prepare('SELECT page, line, text, x, y, width, height, confidence, cell FROM words WHERE source_id = ? ORDER BY page, line, position');
+    this.wordsOf = db.prepare('SELECT page, line, text, x, y, width, height, confidence, cell, gap_before FROM words WHERE source_id = ? ORDER BY page, line, position');
   }
 
   /** Inserts the source with its pages, lines and words; call inside the import's transaction. */
@@ -117,7 +117,7 @@ export class SourcesRepository {
           this.insertLine.run(id, page.number, lineIndex, line.box?.x ?? null, line.box?.y ?? null, line.box?.width ?? null, line.box?.height ?? null);
           line.words.forEach((word, position) => {
             const b = word.box;
-            this.insertWord.run(id, page.number, lineIndex, position, word.text, b?.x ?? null, b?.y ?? null, b?.width ?? null, b?.height ?? null, word.confidence, word.cell ?? null);
+            this.insertWord.run(id, page.number, lineIndex, position, word.text, b?.x ?? null, b?.y ?? null, b?.width ?? null, b?.height ?? null, word.confidence, word.cell ?? null, word.gapBefore === true ? 1 : null);
           });
         });
       }
@@ -156,7 +156,9 @@ export class SourcesRepository {
         text: row.text,
         box: box(row.x, row.y, row.width, row.height),
         confidence: row.confidence,
-        ...(row.cell === null ? {} : { cell: row.cell }),
+        // Text inputs give every word its cell (null outside tables); OCR words carry none.
+        ...(row.cell === null && source.origin !== 'text' ? {} : { cell: row.cell }),
+        ...(row.gap_before === 1 ? { gapBefore: true } : {}),
       });
     }
     return { origin: source.origin, pages: [...pages.values()] };

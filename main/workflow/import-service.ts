@@ -221,7 +221,8 @@ export class ImportService {
     try {
       const bytes = await readStoreFile(layout, job.storedAs);
       if (createHash('sha256').update(bytes).digest('hex') !== job.sha256) return fail(`${job.name}: the store's copy of the file is damaged; import it again`);
-      extracted = await this.options.extract({ path: job.path, name: job.name, bytes }, { signal, onProgress });
+      // A plain Uint8Array, not Node's Buffer subclass: pdf.js refuses Buffers.
+      extracted = await this.options.extract({ path: job.path, name: job.name, bytes: new Uint8Array(bytes) }, { signal, onProgress });
     } catch (error) {
       if (signal.aborted || (error as Error).name === 'AbortError') return 'cancelled';
       return fail(extractionFailure(job.name, error));

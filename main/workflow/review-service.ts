@@ -4,6 +4,7 @@
 // CLI: the acting user comes with each call, the clock with the service.
 import { join } from 'node:path';
 import { RULE_IDS, type Finding, type RuleId } from '../../shared/findings.js';
+import type { Document } from '../../shared/document.js';
 import type { DraftFiling } from '../../shared/model.js';
 import { filingStateHash } from '../store/audit-chain.js';
 import type { AuditRow } from '../store/audit-log.js';
@@ -88,6 +89,12 @@ export class ReviewService {
     const filing = this.require(id);
     const source = filing.sourceId === null ? null : this.repos.sources.get(filing.sourceId);
     return source === null ? null : join(this.repos.store.layout.filesFolder, source.storedAs);
+  }
+
+  /** The words read from the filing's source, with their boxes and confidences, as imported. */
+  sourceDocument(id: number): Document | null {
+    const filing = this.require(id);
+    return filing.sourceId === null ? null : this.repos.sources.document(filing.sourceId);
   }
 
   /** Absolute path of a page image of the filing's source (PNG), or null for text inputs. */

@@ -43,7 +43,7 @@ function isStrict(table: string): boolean {
 describe('migrations', () => {
   test('are numbered 0001.. without gaps and each file is named NNNN_name.sql', () => {
     assert.deepEqual(MIGRATIONS.map((m) => m.version), MIGRATIONS.map((_, index) => index + 1));
-    assert.ok(MIGRATIONS.length >= 5);
+    assert.ok(MIGRATIONS.length >= 6);
   });
 
   test('0001 sources: strict tables for sources, pages, lines and words; a word needs its line', () => {
@@ -95,6 +95,18 @@ describe('migrations', () => {
     db.prepare("UPDATE filings SET reporting_person = 'Winterbottom A' WHERE id = 2").run();
     assert.deepEqual(search('"wint"*'), [1, 2]);
     assert.deepEqual(search('"maida"*'), []);
+  });
+
+  test('0006 word gaps: words keep the mark of a break before them, 1 or nothing', () => {
+    upTo(5);
+    db.prepare("INSERT INTO sources VALUES (1, ?, 'a.txt', '/x/a.txt', 'text/plain', 3, 'originals/a', 'text', 1, 't', 'u')").run('c'.repeat(64));
+    db.prepare('INSERT INTO pages VALUES (1, 1, 0, 0, NULL)').run();
+    db.prepare('INSERT INTO lines VALUES (1, 1, 0, NULL, NULL, NULL, NULL)').run();
+    db.prepare("INSERT INTO words VALUES (1, 1, 0, 0, 'before', NULL, NULL, NULL, NULL, 100, NULL)").run();
+    assert.deepEqual(migrate(db, MIGRATIONS.slice(0, 6)), [6]);
+    assert.deepEqual(db.prepare('SELECT text, gap_before FROM words').all(), [{ text: 'before', gap_before: null }]);
+    db.prepare("INSERT INTO words VALUES (1, 1, 0, 1, 'after', NULL, NULL, NULL, NULL, 100, NULL, 1)").run();
+    assert.throws(() => db.prepare("INSERT INTO words VALUES (1, 1, 0, 2, 'x', NULL, NULL, NULL, NULL, 100, NULL, 2)").run(), /CHECK constraint/);
   });
 
   test('a migration that fails is rolled back whole and leaves the version as it was', () => {
@@ -173,7 +185,7 @@ describe('opening the store', () => {
     store.db.exec("INSERT INTO import_jobs (batch, path, name, state, queued_at, queued_by) VALUES ('b', 'p', 'n', 'queued', 't', 'u')");
     const backup = store.db.prepare('VACUUM INTO ?');
     mkdirSync(storeLayout(path).backupsFolder, { recursive: true });
-    backup.run(join(storeLayout(path).backupsFolder, 'form4-20240301T090000000Z-v5-daily.db'));
+    backup.run(join(storeLayout(path).backupsFolder, 'form4-20240301T090000000Z-v6-daily.db'));
     store.db.exec(`INSERT INTO import_jobs (batch, path, name, state, queued_at, queued_by) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) SELECT 'b', 'p' || i, 'n', 'queued', 't', 'u' FROM n`);
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     store.close();
@@ -188,7 +200,7 @@ describe('opening the store', () => {
     }
     assert.ok(caught instanceof StoreCorruptError, String(caught));
     assert.match(caught.message, /cut short/);
-    assert.equal(caught.latestBackup, join(storeLayout(path).backupsFolder, 'form4-20240301T090000000Z-v5-daily.db'));
+    assert.equal(caught.latestBackup, join(storeLayout(path).backupsFolder, 'form4-20240301T090000000Z-v6-daily.db'));
     assert.deepEqual(readFileSync(path), tornBytes);
 
     const restored = restoreBackup(storeLayout(path), caught.latestBackup as string, new Date('2024-03-02T00:00:00Z'));

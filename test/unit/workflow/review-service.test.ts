@@ -138,11 +138,13 @@ describe('ReviewService', () => {
 });
 
 describe('ReviewService files', () => {
-  test('the kept original is found by filing; a text input has no page image', async () => {
+  test('the kept original and the words read from it are found by filing; a text input has no page image', async () => {
     const { readFileSync } = await import('node:fs');
     const original = t.review.originalFile(winter());
     assert.ok(original !== null && original.startsWith(t.store.layout.filesFolder));
     assert.equal(readFileSync(original, 'utf8'), readFileSync(seedFiles()[0] as string, 'utf8'));
     assert.equal(t.review.pageImageFile(winter(), 1), null);
+    const { readTextDocument } = await import('../../../main/ingest/text-document.js');
+    assert.deepEqual(t.review.sourceDocument(winter()), readTextDocument(readFileSync(seedFiles()[0] as string, 'utf8')), 'words and cells kept as read');
   });
 });
