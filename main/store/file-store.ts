@@ -20,10 +20,18 @@ export async function writeStoreFile(layout: StoreLayout, relative: string, byte
   const target = join(layout.filesFolder, relative);
   if (await exists(target)) return;
   await mkdir(dirname(target), { recursive: true });
-  const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFileDurably(target, bytes);
+}
+
+/**
+ * Writes `data` to `path` through a temporary file that is synced and then renamed, so a crash or a
+ * full disk never leaves half a file under the final name. Exports use it too.
+ */
+export async function writeFileDurably(path: string, data: Uint8Array | string): Promise<void> {
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await open(temporary, 'w');
   try {
-    await handle.writeFile(bytes);
+    await handle.writeFile(data);
     await handle.sync();
   } catch (error) {
     await handle.close();
@@ -31,14 +39,14 @@ export async function writeStoreFile(layout: StoreLayout, relative: string, byte
     throw error;
   }
   await handle.close();
-  await rename(temporary, target);
+  await rename(temporary, path);
 }
 
 export function readStoreFile(layout: StoreLayout, relative: string): Promise<Buffer> {
   return readFile(join(layout.filesFolder, relative));
 }
 
-async function exists(path: string): Promise<boolean> {
+export async function exists(path: string): Promise<boolean> {
   try {
     await access(path);
     return true;

@@ -2,11 +2,12 @@
 // The formats are pure functions passed in; this writes their output (temporary name, then rename),
 // then records the export, marks the filings exported and appends their audit rows in one
 // transaction. A filing a format cannot express is reported and stays approved.
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { filingSchema, type Filing } from '../../shared/model.js';
 import { filingStateHash } from '../store/audit-chain.js';
 import { WorkflowError } from '../store/errors.js';
+import { exists, writeFileDurably } from '../store/file-store.js';
 import type { ExportFormat } from '../store/exports-repository.js';
 import type { FilingRecord } from '../store/filings-repository.js';
 import type { Repositories } from '../store/repositories.js';
@@ -114,27 +115,7 @@ async function writeNew(folder: string, name: string, text: string): Promise<str
   for (let attempt = 1; ; attempt += 1) {
     const candidate = join(folder, attempt === 1 ? name : `${name.slice(0, dot)}-${attempt}${name.slice(dot)}`);
     if (await exists(candidate)) continue;
-    const temporary = `${candidate}.tmp`;
-    const handle = await open(temporary, 'w');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } catch (error) {
-      await handle.close();
-      await rm(temporary, { force: true });
-      throw error;
-    }
-    await handle.close();
-    await rename(temporary, candidate);
+    await writeFileDurably(candidate, text);
     return candidate;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }
