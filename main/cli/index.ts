@@ -41,6 +41,15 @@ Store commands take --db PATH (or $FORM4_DB), --user NAME and --json.
 
 Run 'form4 <command> --help' for a command's options.`;
 
+// A reader that stops early (`form4 list | head`) closes the pipe: that is the reader's choice, not
+// an error of ours, so the command ends quietly as other Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {

@@ -2,21 +2,10 @@
 // so editing a row breaks its own hash and deleting one breaks the link of the row after it.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
+import type { AuditRowContent } from '../../shared/views.js';
+export { type AuditRowContent };
 
 export const GENESIS_HASH = '0'.repeat(64);
-
-export interface AuditRowContent {
-  seq: number;
-  at: string;
-  actor: string;
-  filingId: number | null;
-  action: string;
-  path: string | null;
-  oldValue: string | null;
-  newValue: string | null;
-  reason: string | null;
-  stateHash: string | null;
-}
 
 export function auditRowHash(prevHash: string, row: AuditRowContent): string {
   const content = [row.seq, row.at, row.actor, row.filingId, row.action, row.path, row.oldValue, row.newValue, row.reason, row.stateHash];

@@ -3,6 +3,8 @@
 import type { Statement } from 'better-sqlite3';
 import { auditRowHash, type AuditRowContent } from './audit-chain.js';
 import type { Store } from './database.js';
+import type { AuditRow } from '../../shared/views.js';
+export { type AuditRow };
 
 export type AuditAction =
   | 'import'
@@ -26,11 +28,6 @@ export interface AuditEntry {
   newValue?: string | null;
   reason?: string | null;
   stateHash?: string | null;
-}
-
-export interface AuditRow extends AuditRowContent {
-  prevHash: string;
-  hash: string;
 }
 
 interface AuditRowRecord {

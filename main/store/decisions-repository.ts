@@ -1,22 +1,8 @@
 // Approvals, rejections and reopenings, with the reason and the errors an approval overrode.
 import type { Statement } from 'better-sqlite3';
 import type { Store } from './database.js';
-
-export interface Override {
-  rule: string;
-  path: string;
-  reason: string;
-}
-
-export interface Decision {
-  id: number;
-  filingId: number;
-  decision: 'approved' | 'rejected' | 'reopened';
-  decidedBy: string;
-  decidedAt: string;
-  reason: string | null;
-  overrides: Override[];
-}
+import type { Override, Decision } from '../../shared/views.js';
+export { type Override, type Decision };
 
 interface DecisionRow {
   id: number;

@@ -1,8 +1,8 @@
 // Exports: which filings went out, in what format, into which file, by whom and when.
 import type { Statement } from 'better-sqlite3';
 import type { Store } from './database.js';
-
-export type ExportFormat = 'xml' | 'csv' | 'json';
+import type { ExportFormat } from '../../shared/views.js';
+export { type ExportFormat };
 
 export interface ExportRecord {
   id: number;

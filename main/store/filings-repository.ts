@@ -6,39 +6,9 @@ import type { Finding } from '../../shared/findings.js';
 import type { DraftFiling } from '../../shared/model.js';
 import { issuerKey, personKey } from '../form4/rules/identity.js';
 import type { Store } from './database.js';
-
-export const FILING_STATUSES = ['needs-review', 'approved', 'rejected', 'exported'] as const;
-export type FilingStatus = (typeof FILING_STATUSES)[number];
-
-export interface FieldProvenance {
-  path: string;
-  /** 0-100; 100 once a person set the value. Null where nothing read it (a line a person added). */
-  confidence: number | null;
-  /** Why the parser guessed the value; null when read cleanly or set by a person. */
-  guess: string | null;
-  source: FieldSource | null;
-  setBy: string | null;
-  setAt: string | null;
-}
-
-export interface FilingListItem {
-  id: number;
-  status: FilingStatus;
-  reportingPerson: string;
-  issuer: string;
-  ticker: string;
-  periodOfReport: string | null;
-  errors: number;
-  warnings: number;
-  updatedAt: string;
-}
-
-export interface FilingRecord extends FilingListItem {
-  sourceId: number | null;
-  document: DraftFiling;
-  createdAt: string;
-  approvedAt: string | null;
-}
+import { FILING_STATUSES } from '../../shared/views.js';
+import type { FilingStatus, FieldProvenance, FilingListItem, FilingRecord } from '../../shared/views.js';
+export { FILING_STATUSES, type FilingStatus, type FieldProvenance, type FilingListItem, type FilingRecord };
 
 export interface ListQuery {
   status?: FilingStatus | undefined;

@@ -2,26 +2,8 @@
 // process is gone (crash, kill -9) is taken over by the next run.
 import type { Statement } from 'better-sqlite3';
 import type { Store } from './database.js';
-
-export type ImportJobState = 'queued' | 'running' | 'done' | 'skipped' | 'failed';
-
-export interface ImportJob {
-  id: number;
-  batch: string;
-  path: string;
-  name: string;
-  sha256: string | null;
-  size: number | null;
-  storedAs: string | null;
-  state: ImportJobState;
-  message: string | null;
-  claimedBy: number | null;
-  sourceId: number | null;
-  filingId: number | null;
-  queuedAt: string;
-  queuedBy: string;
-  finishedAt: string | null;
-}
+import type { ImportJobState, ImportJob } from '../../shared/views.js';
+export { type ImportJobState, type ImportJob };
 
 interface JobRow {
   id: number;

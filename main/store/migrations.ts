@@ -14,11 +14,12 @@ export interface Migration {
 const MIGRATION_FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
 /**
- * The folder holding the .sql files: beside this module when run from source (tests, tsx), or the
- * source folder seen from the esbuild bundle in out/cli/. A packaged app passes its own.
+ * The folder holding the .sql files: beside this module when run from source (tests, tsx), or
+ * out/migrations/ seen from a bundle in out/<entry>/ (scripts/build.mjs copies them there, so the
+ * built CLI and the packaged app need nothing from the source tree).
  */
 export function defaultMigrationsFolder(): string {
-  const candidates = [new URL('./migrations/', import.meta.url), new URL('../../main/store/migrations/', import.meta.url)];
+  const candidates = [new URL('./migrations/', import.meta.url), new URL('../migrations/', import.meta.url)];
   for (const candidate of candidates) {
     const folder = fileURLToPath(candidate);
     if (existsSync(join(folder, '0001_sources.sql'))) return folder;

@@ -3,21 +3,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Document, Line, Page } from '../../shared/document.js';
 import type { Store } from './database.js';
-
-export interface SourceRecord {
-  id: number;
-  sha256: string;
-  name: string;
-  importedFrom: string;
-  mediaType: string;
-  size: number;
-  /** The copy of the original, relative to the store's files folder. */
-  storedAs: string;
-  origin: Document['origin'];
-  pageCount: number;
-  importedAt: string;
-  importedBy: string;
-}
+import type { SourceRecord, PageRecord } from '../../shared/views.js';
+export { type SourceRecord, type PageRecord };
 
 export interface NewSource extends Omit<SourceRecord, 'id' | 'pageCount'> {
   document: Document;
@@ -37,13 +24,6 @@ interface SourceRow {
   page_count: number;
   imported_at: string;
   imported_by: string;
-}
-
-export interface PageRecord {
-  number: number;
-  width: number;
-  height: number;
-  image: string | null;
 }
 
 function fromRow(row: SourceRow): SourceRecord {

@@ -11,6 +11,8 @@ import { exists, writeFileDurably } from '../store/file-store.js';
 import type { ExportFormat } from '../store/exports-repository.js';
 import type { FilingRecord } from '../store/filings-repository.js';
 import type { Repositories } from '../store/repositories.js';
+import type { ExportResult } from '../../shared/views.js';
+export { type ExportResult };
 
 export interface ExportFormats {
   xml: (filing: Filing) => string;
@@ -24,15 +26,6 @@ export interface ExportRequest {
   /** Only filings approved on or after this date (YYYY-MM-DD or a full ISO time). */
   since?: string | undefined;
   actor: string;
-}
-
-export interface ExportResult {
-  /** Null when nothing was exported. */
-  exportId: number | null;
-  files: string[];
-  exported: Array<{ filingId: number; file: string }>;
-  /** Approved filings left out, with why (not a complete Filing, or refused by the format). */
-  problems: Array<{ filingId: number; message: string }>;
 }
 
 export class ExportService {

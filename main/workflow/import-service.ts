@@ -13,19 +13,14 @@ import { describeStorageError, originalPath, pageImagePath, readStoreFile, write
 import type { ImportJob } from '../store/import-jobs-repository.js';
 import type { Repositories } from '../store/repositories.js';
 import { FilingChecks } from './filing-checks.js';
+import type { ExtractProgress, ImportEvent } from '../../shared/views.js';
+export { type ExtractProgress, type ImportEvent };
 
 export interface ImportSource {
   /** Where the file was imported from (for messages); the bytes are the store's own copy. */
   path: string;
   name: string;
   bytes: Uint8Array;
-}
-
-export interface ExtractProgress {
-  /** 0-1 through this file when known. */
-  fraction: number | null;
-  /** What is happening, e.g. `page 2/3: ocr`. */
-  stage: string;
 }
 
 export interface PageImageFile {
@@ -44,12 +39,6 @@ export interface ExtractedSource {
 
 /** Reads one file into a document and a filing; throws (NotAForm4Error, IngestError, ...) when it cannot. */
 export type Extractor = (source: ImportSource, options: { signal: AbortSignal; onProgress: (progress: ExtractProgress) => void }) => Promise<ExtractedSource>;
-
-export type ImportEvent =
-  | { type: 'queued'; job: ImportJob }
-  | { type: 'started'; job: ImportJob; position: number; total: number }
-  | { type: 'progress'; job: ImportJob; position: number; total: number; progress: ExtractProgress }
-  | { type: 'finished'; job: ImportJob; position: number; total: number };
 
 export interface ImportRunResult {
   /** The jobs this run finished, in order, each with its final state and message. */

@@ -16,27 +16,8 @@ import type { PageRecord, SourceRecord } from '../store/sources-repository.js';
 import { formatPath, getAt, leafPaths, parseFieldValue, parsePath, setAt } from './field-path.js';
 import { FilingChecks } from './filing-checks.js';
 import { blankLine, shiftedFieldRows, type TableName } from './table-lines.js';
-
-export interface FieldView extends Omit<FieldProvenance, 'path'> {
-  path: string;
-  value: unknown;
-}
-
-export interface FilingView {
-  filing: FilingRecord;
-  /** Every leaf field of the document with its value and, where known, where it came from. */
-  fields: FieldView[];
-  findings: Finding[];
-  decisions: Decision[];
-  source: SourceRecord | null;
-  pages: PageRecord[];
-  exports: Array<{ exportId: number; format: string; file: string; exportedBy: string; exportedAt: string }>;
-}
-
-export interface ChangeResult {
-  filing: FilingRecord;
-  findings: Finding[];
-}
+import type { FieldView, FilingView, ChangeResult } from '../../shared/views.js';
+export { type FieldView, type FilingView, type ChangeResult };
 
 export interface OverrideRequest {
   rule: string;

@@ -2,9 +2,9 @@
 // exit codes, a damaged database and its restore, exports recorded and filings marked exported.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { SEEDS } from '../workflow/store-fixture.js';
@@ -90,5 +90,35 @@ describe('form4 store commands', () => {
     assert.match(restored.stdout, /replaced file is kept as .*damaged-/);
     const listed = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', 'list', '--db', copy, '--json'], { cwd: process.cwd(), encoding: 'utf8' });
     assert.equal((JSON.parse(listed.stdout) as unknown[]).length, 1);
+  });
+});
+
+describe('the built form4 command', () => {
+  test('runs from a copy of out/ with no source tree beside it: the migrations travel with the bundle', () => {
+    const app = mkdtempSync(join(tmpdir(), 'form4-built-'));
+    try {
+      cpSync('out', join(app, 'out'), { recursive: true });
+      symlinkSync(resolve('node_modules'), join(app, 'node_modules'), 'dir');
+      writeFileSync(join(app, 'package.json'), JSON.stringify({ type: 'module' }));
+      const built = (...args: string[]) => spawnSync(process.execPath, [join(app, 'out', 'cli', 'form4.js'), ...args], { cwd: app, encoding: 'utf8' });
+      const storeFile = join(app, 'data', 'form4.db');
+      const imported = built('import', join(SEEDS, '002_6c307143537a987d.txt'), '--db', storeFile, '--json');
+      assert.equal(imported.status, 0, imported.stderr);
+      const listed = JSON.parse(built('list', '--db', storeFile, '--json').stdout) as Array<{ reportingPerson: string }>;
+      assert.equal(listed.length, 1);
+      assert.notEqual(listed[0]?.reportingPerson, '');
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
+  });
+
+  test('a reader that stops early (| head) ends the command quietly, not with an EPIPE trace', () => {
+    // Well over a pipe buffer (64 KiB) of JSON, so writes go on after `head` has gone.
+    const seeds = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).map((name) => `'${join(SEEDS, name)}'`);
+    const many = Array.from({ length: 10 }, () => seeds).flat().join(' ');
+    const run = spawnSync('/bin/bash', ['-c', `node bin/form4.js extract ${many} --json | head -c 1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    assert.equal(run.stdout, '{');
+    assert.equal(run.status, 0, 'the exit status of form4 itself');
+    assert.doesNotMatch(run.stderr, /EPIPE|Error/);
   });
 });
