@@ -172,6 +172,8 @@ export interface ApiEvents {
   'import:running': { running: boolean };
   /** Filings that changed (imported, edited, decided, exported) so open views refresh. */
   'filings:changed': { ids: number[] };
+  /** A command chosen from the application menu (Electron), by its id in shared/keymap.ts. */
+  'app:command': { command: string };
 }
 
 export type CallName = keyof typeof apiCalls;
