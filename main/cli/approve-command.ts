@@ -3,7 +3,7 @@
 import { ReviewService, type OverrideRequest } from '../workflow/review-service.js';
 import { printChange } from './change-output.js';
 import { CliError } from './command.js';
-import { filingId, parseCommand, STORE_OPTIONS_HELP, withStore } from './store-session.js';
+import { filingId, STORE_OPTIONS_HELP, storeCommand, withStore } from './store-session.js';
 
 const HELP = `Usage: form4 approve ID [--override RULE=REASON]... [--reason TEXT] [options]
 
@@ -23,12 +23,7 @@ export function parseOverride(text: string): OverrideRequest {
   return at < 0 ? { rule: target, reason: text.slice(equals + 1) } : { rule: target.slice(0, at), path: target.slice(at + 1), reason: text.slice(equals + 1) };
 }
 
-export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { override: { type: 'string', multiple: true }, reason: { type: 'string' } });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+export const run = storeCommand(HELP, { override: { type: 'string', multiple: true }, reason: { type: 'string' } }, async ({ values, positionals }) => {
   const id = filingId(positionals[0], HELP);
   const overrides = (values.override ?? []).map(parseOverride);
   return withStore(values, ({ repos, clock, actor, json }) => {
@@ -36,4 +31,4 @@ export async function run(args: string[]): Promise<number> {
     printChange(result, json, `approved${result.overridden.length > 0 ? ` with ${result.overridden.length} error(s) overridden` : ''}`);
     return 0;
   });
-}
+});

@@ -6,7 +6,7 @@ import { toJson } from '../form4/export/json.js';
 import type { ExportFormat } from '../store/exports-repository.js';
 import { ExportService } from '../workflow/export-service.js';
 import { CliError } from './command.js';
-import { parseCommand, printJson, STORE_OPTIONS_HELP, withStore } from './store-session.js';
+import { printJson, STORE_OPTIONS_HELP, storeCommand, withStore } from './store-session.js';
 
 const HELP = `Usage: form4 export --format xml|csv|json --out DIR [--since DATE] [options]
 
@@ -20,12 +20,7 @@ ${STORE_OPTIONS_HELP}`;
 
 const FORMATS: readonly ExportFormat[] = ['xml', 'csv', 'json'];
 
-export async function run(args: string[]): Promise<number> {
-  const { values } = parseCommand(args, { format: { type: 'string' }, out: { type: 'string' }, since: { type: 'string' } });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+export const run = storeCommand(HELP, { format: { type: 'string' }, out: { type: 'string' }, since: { type: 'string' } }, async ({ values }) => {
   const format = values.format as ExportFormat | undefined;
   if (format === undefined || !FORMATS.includes(format)) throw new CliError(`export needs --format xml, csv or json\n\n${HELP}`);
   if (values.out === undefined || values.out === '') throw new CliError(`export needs --out DIR\n\n${HELP}`);
@@ -41,4 +36,4 @@ export async function run(args: string[]): Promise<number> {
     }
     return result.problems.length > 0 ? 1 : 0;
   });
-}
+});

@@ -1,18 +1,13 @@
 // `form4 history ID`: the audit trail of one filing, oldest first.
 import { ReviewService } from '../workflow/review-service.js';
-import { filingId, parseCommand, printJson, STORE_OPTIONS_HELP, withStore } from './store-session.js';
+import { filingId, printJson, STORE_OPTIONS_HELP, storeCommand, withStore } from './store-session.js';
 
 const HELP = `Usage: form4 history ID [options]
 
 Shows who did what to a filing and when: imports, edits (old -> new), overrides, decisions, exports.
 ${STORE_OPTIONS_HELP}`;
 
-export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, {});
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+export const run = storeCommand(HELP, {}, async ({ values, positionals }) => {
   const id = filingId(positionals[0], HELP);
   return withStore(values, ({ repos, clock, json }) => {
     const rows = new ReviewService(repos, { clock }).history(id);
@@ -26,4 +21,4 @@ export async function run(args: string[]): Promise<number> {
     }
     return 0;
   });
-}
+});

@@ -5,7 +5,7 @@ import { ImportService } from '../workflow/import-service.js';
 import { createSourceExtractor } from '../workflow/source-extractor.js';
 import { CliError } from './command.js';
 import { importProgress, outcomeLine } from './import-progress.js';
-import { parseCommand, printJson, STORE_OPTIONS_HELP, withStore } from './store-session.js';
+import { printJson, STORE_OPTIONS_HELP, storeCommand, withStore } from './store-session.js';
 
 const HELP = `Usage: form4 import FILE|FOLDER... [options]
        form4 import --resume [options]
@@ -19,12 +19,7 @@ A batch cut short (crash, kill, power) is finished by --resume, or by the app's 
   --threshold N   OCR confidence under which a field is flagged low-confidence (default ${DEFAULT_LOW_CONFIDENCE_THRESHOLD})
 ${STORE_OPTIONS_HELP}`;
 
-export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { resume: { type: 'boolean', default: false }, threshold: { type: 'string' } });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+export const run = storeCommand(HELP, { resume: { type: 'boolean', default: false }, threshold: { type: 'string' } }, async ({ values, positionals }) => {
   if (positionals.length === 0 && values.resume !== true) throw new CliError(`import needs FILEs or FOLDERs, or --resume\n\n${HELP}`);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 100)) throw new CliError(`--threshold takes 0 to 100, not '${values.threshold}'`);
@@ -62,4 +57,4 @@ export async function run(args: string[]): Promise<number> {
       await extractor.close();
     }
   });
-}
+});

@@ -2,7 +2,7 @@
 import { FILING_STATUSES, type FilingListItem, type FilingStatus } from '../store/filings-repository.js';
 import { ReviewService } from '../workflow/review-service.js';
 import { CliError } from './command.js';
-import { parseCommand, printJson, STORE_OPTIONS_HELP, withStore } from './store-session.js';
+import { printJson, STORE_OPTIONS_HELP, storeCommand, withStore } from './store-session.js';
 
 const HELP = `Usage: form4 list [--status S] [--search TEXT] [--limit N] [--offset N] [options]
 
@@ -14,12 +14,7 @@ Lists filings, latest date of earliest transaction (box 3) first.
   --offset N      skip the first N
 ${STORE_OPTIONS_HELP}`;
 
-export async function run(args: string[]): Promise<number> {
-  const { values } = parseCommand(args, { status: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+export const run = storeCommand(HELP, { status: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } }, async ({ values }) => {
   const status = values.status;
   if (status !== undefined && !(FILING_STATUSES as readonly string[]).includes(status)) throw new CliError(`--status takes one of ${FILING_STATUSES.join(', ')}, not '${status}'`);
   const limit = count('--limit', values.limit, 100);
@@ -30,7 +25,7 @@ export async function run(args: string[]): Promise<number> {
     else process.stdout.write(formatList(items));
     return 0;
   });
-}
+});
 
 function count(flag: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;

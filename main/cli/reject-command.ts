@@ -2,19 +2,14 @@
 import { ReviewService } from '../workflow/review-service.js';
 import { printChange } from './change-output.js';
 import { CliError } from './command.js';
-import { filingId, parseCommand, STORE_OPTIONS_HELP, withStore } from './store-session.js';
+import { filingId, STORE_OPTIONS_HELP, storeCommand, withStore } from './store-session.js';
 
 const HELP = `Usage: form4 reject ID --reason TEXT [options]
 
 Rejects a filing: it will not be exported. 'form4 reopen ID' brings it back to review.
 ${STORE_OPTIONS_HELP}`;
 
-export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { reason: { type: 'string' } });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+export const run = storeCommand(HELP, { reason: { type: 'string' } }, async ({ values, positionals }) => {
   const id = filingId(positionals[0], HELP);
   if (values.reason === undefined || values.reason.trim() === '') throw new CliError(`reject needs --reason TEXT\n\n${HELP}`);
   const reason = values.reason;
@@ -22,4 +17,4 @@ export async function run(args: string[]): Promise<number> {
     printChange(new ReviewService(repos, { clock }).reject({ id, actor, reason }), json, 'rejected');
     return 0;
   });
-}
+});

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { listBackups, restoreBackup } from '../store/backups.js';
 import { storeLayout } from '../store/data-folder.js';
 import { CliError } from './command.js';
-import { databasePath, parseCommand, printJson, STORE_OPTIONS_HELP } from './store-session.js';
+import { databasePath, printJson, STORE_OPTIONS_HELP, storeCommand } from './store-session.js';
 
 const HELP = `Usage: form4 restore-backup [FILE] [--list] [options]
 
@@ -14,12 +14,7 @@ migration and once a day; the replaced file is kept beside the database as *.dam
   --list          list the backups, newest first, and change nothing
 ${STORE_OPTIONS_HELP}`;
 
-export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { list: { type: 'boolean', default: false } });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+export const run = storeCommand(HELP, { list: { type: 'boolean', default: false } }, async ({ values, positionals }) => {
   const layout = storeLayout(databasePath(values.db));
   const backups = listBackups(layout);
   if (values.list) {
@@ -35,4 +30,4 @@ export async function run(args: string[]): Promise<number> {
   if (values.json) printJson(result);
   else process.stdout.write(`restored ${layout.databasePath} from ${result.restoredFrom}${result.setAside === null ? '' : `; the replaced file is kept as ${result.setAside}`}\n`);
   return 0;
-}
+});

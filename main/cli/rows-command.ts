@@ -4,7 +4,7 @@ import { ReviewService } from '../workflow/review-service.js';
 import { tableNamed } from '../workflow/table-lines.js';
 import { printChange } from './change-output.js';
 import { CliError } from './command.js';
-import { filingId, parseCommand, STORE_OPTIONS_HELP, withStore } from './store-session.js';
+import { filingId, STORE_OPTIONS_HELP, storeCommand, withStore } from './store-session.js';
 
 const HELP = `Usage: form4 rows ID add I|II [FIELD=VALUE...] [--at N] [--reason TEXT] [options]
        form4 rows ID remove I|II N [--reason TEXT] [options]
@@ -16,12 +16,7 @@ given (e.g. securityTitle="Common Stock" shares=500 acquiredDisposed=A); or remo
   --reason TEXT   why, for the audit log
 ${STORE_OPTIONS_HELP}`;
 
-export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { at: { type: 'string' }, reason: { type: 'string' } });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+export const run = storeCommand(HELP, { at: { type: 'string' }, reason: { type: 'string' } }, async ({ values, positionals }) => {
   const id = filingId(positionals[0], HELP);
   const [action, tableText, ...rest] = positionals.slice(1);
   if ((action !== 'add' && action !== 'remove') || tableText === undefined) throw new CliError(`rows takes ID add|remove I|II ...\n\n${HELP}`);
@@ -47,7 +42,7 @@ export async function run(args: string[]): Promise<number> {
     printChange(result, json, `line ${line} of ${table === 'nonDerivative' ? 'Table I' : 'Table II'} removed`);
     return 0;
   });
-}
+});
 
 function lineNumber(text: string): number {
   const value = Number(text);

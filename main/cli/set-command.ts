@@ -2,7 +2,7 @@
 import { ReviewService } from '../workflow/review-service.js';
 import { printChange } from './change-output.js';
 import { CliError } from './command.js';
-import { filingId, parseCommand, STORE_OPTIONS_HELP, withStore } from './store-session.js';
+import { filingId, STORE_OPTIONS_HELP, storeCommand, withStore } from './store-session.js';
 
 const HELP = `Usage: form4 set ID PATH VALUE [--reason TEXT] [options]
 
@@ -14,12 +14,7 @@ change goes into the audit log and the rules run again.
   --reason TEXT   why, for the audit log
 ${STORE_OPTIONS_HELP}`;
 
-export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, { reason: { type: 'string' } });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+export const run = storeCommand(HELP, { reason: { type: 'string' } }, async ({ values, positionals }) => {
   const id = filingId(positionals[0], HELP);
   const [path, value] = [positionals[1], positionals[2]];
   if (path === undefined || value === undefined || positionals.length > 3) throw new CliError(`set takes ID PATH VALUE (quote a VALUE with spaces)\n\n${HELP}`);
@@ -28,4 +23,4 @@ export async function run(args: string[]): Promise<number> {
     printChange(result, json, `${path} set`);
     return 0;
   });
-}
+});

@@ -1,19 +1,14 @@
 // `form4 show ID`: one filing with every field (value, confidence, where it came from, who set it),
 // its findings, and what was decided about it.
 import { ReviewService, type FilingView } from '../workflow/review-service.js';
-import { filingId, parseCommand, printJson, STORE_OPTIONS_HELP, withStore } from './store-session.js';
+import { filingId, printJson, STORE_OPTIONS_HELP, storeCommand, withStore } from './store-session.js';
 
 const HELP = `Usage: form4 show ID [options]
 
 Shows a filing: its fields with confidence and source, its findings, decisions and exports.
 ${STORE_OPTIONS_HELP}`;
 
-export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommand(args, {});
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+export const run = storeCommand(HELP, {}, async ({ values, positionals }) => {
   const id = filingId(positionals[0], HELP);
   return withStore(values, ({ repos, clock, json }) => {
     const view = new ReviewService(repos, { clock }).show(id);
@@ -21,7 +16,7 @@ export async function run(args: string[]): Promise<number> {
     else process.stdout.write(formatFilingView(view));
     return 0;
   });
-}
+});
 
 function lineLabel(path: string): string {
   const match = /^(nonDerivative|derivative)\[(\d+)\]/.exec(path);

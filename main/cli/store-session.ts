@@ -40,12 +40,28 @@ export function currentUser(flag: string | undefined): string {
   }
 }
 
-export function parseCommand<O extends ParseArgsConfig['options']>(args: string[], options: O) {
+function parseCommand<O extends ParseArgsConfig['options']>(args: string[], options: O) {
   try {
     return parseArgs({ args, options: { ...STORE_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (error) {
     throw new CliError((error as Error).message);
   }
+}
+
+/** A store command's `run`: parses its options with the shared ones, answers --help with `help`, else runs `body`. */
+export function storeCommand<O extends ParseArgsConfig['options']>(
+  help: string,
+  options: O,
+  body: (parsed: ReturnType<typeof parseCommand<O>>) => Promise<number> | number,
+): (args: string[]) => Promise<number> {
+  return async (args) => {
+    const parsed = parseCommand(args, options);
+    if ((parsed.values as { help?: boolean }).help === true) {
+      process.stdout.write(`${help}\n`);
+      return 0;
+    }
+    return body(parsed);
+  };
 }
 
 /** Opens the store, runs `work`, closes; turns store and workflow refusals into one clear line. */

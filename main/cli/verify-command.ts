@@ -1,7 +1,7 @@
 // `form4 verify`: checks the audit log's hash chain, that each filing matches its audit trail, and
 // the database pages; names every row or filing that does not hold up. Exit 1 when any does not.
 import { VerifyService } from '../workflow/verify-service.js';
-import { parseCommand, printJson, STORE_OPTIONS_HELP, withStore } from './store-session.js';
+import { printJson, STORE_OPTIONS_HELP, storeCommand, withStore } from './store-session.js';
 
 const HELP = `Usage: form4 verify [options]
 
@@ -9,12 +9,7 @@ Checks that no audit row was edited or deleted, that every filing is as its audi
 that the database file is sound. Exits 1 and names what is wrong when something is.
 ${STORE_OPTIONS_HELP}`;
 
-export async function run(args: string[]): Promise<number> {
-  const { values } = parseCommand(args, {});
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+export const run = storeCommand(HELP, {}, async ({ values }) => {
   return withStore(values, ({ repos, json }) => {
     const report = new VerifyService(repos).verify();
     if (json) printJson(report);
@@ -22,4 +17,4 @@ export async function run(args: string[]): Promise<number> {
     else for (const problem of report.problems) process.stdout.write(`${problem.message}\n`);
     return report.ok ? 0 : 1;
   });
-}
+});
