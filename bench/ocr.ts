@@ -1,17 +1,23 @@
-// OCR speed and memory: tesseract.js (one worker, then the pool) beside native Tesseract on the same
-// 300 DPI page, orientation detection's cost, and peak RSS of the pool over a batch. Prints the
-// figures and writes them under "## OCR" in docs/BENCHMARKS.md.
-//   npm run bench:ocr [-- --images DIR] [--pages 50] [--workers 2]
+// OCR speed and memory on real pages: tesseract.js (one worker, then the pool) beside native Tesseract
+// on the same pages, what orientation handling costs, the pool's speed-up over one worker, and peak
+// RSS of the pool over a batch. Prints the figures and writes them under "## OCR" in
+// docs/BENCHMARKS.md.
+//   npm run bench:ocr [-- --corpus N | --images DIR | --drawn] [--pages 50] [--workers 2] [--params k=v,k=v]
+// Pages: by default the pages of the first 3 PDFs of the clean corpus (`npm run corpus`), rasterized
+// at 300 DPI as ingest does (--corpus N for another count); --images DIR reads the PNG/JPEG/TIFF/PDF
+// files of a folder; --drawn uses one Form 4-like page drawn here. --params sets extra Tesseract
+// parameters on both engines (tesseract.js and native `-c`) to measure a setting before adopting it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createCanvas } from '@napi-rs/canvas';
+import type Tesseract from 'tesseract.js';
 import { halveGray, rotateGray, toPgm, type GrayImage } from '../main/ingest/gray-image.js';
 import { OcrPool, type OrientationMode } from '../main/ingest/ocr-pool.js';
 import { readDocument } from '../main/ingest/read-document.js';
-import { defaultTesseractPaths, startOrientationDetector } from '../main/ingest/tesseract-workers.js';
+import { defaultTesseractPaths, startOrientationDetector, startRecognizer } from '../main/ingest/tesseract-workers.js';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -22,6 +28,14 @@ const option = (name: string) => {
 const batchPages = Number(option('pages') ?? 50);
 const workers = Number(option('workers') ?? 2);
 const imagesDir = option('images');
+const corpusCount = Number(option('corpus') ?? 3);
+const drawn = args.includes('--drawn');
+const extraParameters: Record<string, string> = Object.fromEntries(
+  (option('params') ?? '').split(',').filter((pair) => pair.includes('=')).map((pair) => pair.split('=', 2) as [string, string]),
+);
+/** Page files for native tesseract, removed at the end. */
+const scratch = mkdtempSync(join(tmpdir(), 'form4-bench-ocr-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
 /** A Form 4-like page drawn at 300 DPI: header, boxes, a Table I with rows of values, footnotes. */
 function drawFormPage(): GrayImage {
@@ -88,18 +102,34 @@ function drawFormPage(): GrayImage {
   return { width, height, data, dpi: 300 };
 }
 
+function corpusPdfs(count: number): string[] {
+  const folder = join(root, 'bench', '.cache', 'corpus', 'clean');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).filter((name) => name.endsWith('.pdf')).sort().slice(0, count).map((name) => join(folder, name));
+}
+
 async function loadPages(): Promise<{ pages: GrayImage[]; source: string }> {
-  if (!imagesDir) return { pages: [drawFormPage()], source: 'a Form 4-like page drawn at 300 DPI (bench/ocr.ts)' };
-  const files = readdirSync(imagesDir).filter((name) => /\.(png|jpe?g|tiff?|pdf)$/i.test(name)).sort();
-  const pages: GrayImage[] = [];
-  for (const name of files) {
-    await readDocument(
-      { name, path: join(imagesDir, name) },
-      { forceOcr: true, pool: new NoOcr(), onPageImage: (page) => void pages.push(page.image) },
-    ).catch(() => undefined);
+  if (imagesDir) {
+    const files = readdirSync(imagesDir).filter((name) => /\.(png|jpe?g|tiff?|pdf)$/i.test(name)).sort();
+    const pages = await pagesOf(files.map((name) => join(imagesDir, name)));
+    if (pages.length === 0) throw new Error(`no page images found in ${imagesDir}`);
+    return { pages, source: `${pages.length} page(s) from ${imagesDir}` };
   }
-  if (pages.length === 0) throw new Error(`no page images found in ${imagesDir}`);
-  return { pages, source: `${pages.length} page(s) from ${imagesDir}` };
+  const pdfs = drawn ? [] : corpusPdfs(corpusCount);
+  if (pdfs.length === 0) return { pages: [drawFormPage()], source: 'a Form 4-like page drawn at 300 DPI (bench/ocr.ts)' };
+  const pages = await pagesOf(pdfs);
+  return { pages, source: `the ${pages.length} pages of the first ${pdfs.length} clean corpus PDFs (bench/.cache/corpus/clean), rasterized at 300 DPI` };
+}
+
+/** The page images readDocument prepares (rasterized or decoded, as ingest does), not OCR-read. */
+async function pagesOf(paths: readonly string[]): Promise<GrayImage[]> {
+  const pages: GrayImage[] = [];
+  for (const path of paths) {
+    const found: Array<{ number: number; image: GrayImage }> = [];
+    await readDocument({ name: basename(path), path }, { forceOcr: true, pool: new NoOcr(), onPageImage: (page) => void found.push(page) });
+    pages.push(...found.sort((left, right) => left.number - right.number).map((page) => page.image));
+  }
+  return pages;
 }
 
 /** Collects the page images readDocument prepares without reading them (the bench reads them itself). */
@@ -108,7 +138,7 @@ class NoOcr extends OcrPool {
     super({ size: 1 });
   }
   override read(image: GrayImage) {
-    return Promise.resolve({ image, rotation: 0 as const, lines: [], meanConfidence: 0, attempts: 0 });
+    return Promise.resolve({ image, rotation: 0 as const, lines: [], meanConfidence: 0, attempts: 0, blocks: [] });
   }
 }
 
@@ -117,10 +147,15 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-async function timePool(pages: GrayImage[], count: number, size: number, orientation: OrientationMode, sampleRss = false) {
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+/** Pages read through the pool as the product reads them; init (worker start) excluded by a warm-up. */
+async function timePool(pages: readonly GrayImage[], count: number, size: number, orientation: OrientationMode, sampleRss = false) {
   const pool = new OcrPool({ size, orientation });
   try {
-    await Promise.all(Array.from({ length: size }, (_, index) => pool.read(pages[index % pages.length]!))); // warm-up: workers start
+    await Promise.all(Array.from({ length: size }, (_, index) => pool.read(pages[index % pages.length]!)));
     let peak = process.memoryUsage().rss;
     const sampler = sampleRss ? setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100) : null;
     const started = performance.now();
@@ -133,28 +168,63 @@ async function timePool(pages: GrayImage[], count: number, size: number, orienta
   }
 }
 
-function nativeTesseract(page: GrayImage, runs: number): { msPerPage: number; version: string } | null {
-  const version = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
-  if (version.status !== 0) return null;
-  // The same model tesseract.js uses (eng 4.0.0_best_int), unpacked once into the bench cache.
-  const cache = join(root, 'bench', '.cache');
-  const tessdata = join(cache, 'tessdata');
+/** The same model tesseract.js uses (eng 4.0.0_best_int), unpacked once into the bench cache. */
+function nativeModelDir(): string {
+  const tessdata = join(root, 'bench', '.cache', 'tessdata');
   mkdirSync(tessdata, { recursive: true });
   const model = join(tessdata, 'eng.traineddata');
   if (!existsSync(model)) writeFileSync(model, gunzipSync(readFileSync(join(defaultTesseractPaths().engDir, 'eng.traineddata.gz'))));
-  const image = join(cache, 'page.pgm');
+  return tessdata;
+}
+
+function nativeVersion(): string | null {
+  const version = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
+  return version.status === 0 ? (version.stdout.split('\n')[0] ?? 'tesseract') : null;
+}
+
+function nativeArgs(dpi: number): string[] {
+  const settings = Object.entries(extraParameters).flatMap(([key, value]) => ['-c', `${key}=${value}`]);
+  return ['--psm', '3', '--dpi', String(dpi), '-l', 'eng', '--tessdata-dir', nativeModelDir(), ...settings];
+}
+
+/** One process per page, as a script calling `tesseract` would (model load included). */
+function nativeOnePage(page: GrayImage, index: number): number {
+  const image = join(scratch, `page-${index}.pgm`);
   writeFileSync(image, toPgm(page));
-  const times: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    const result = spawnSync('tesseract', [image, '-', '--psm', '3', '--dpi', String(page.dpi ?? 300), '-l', 'eng', '--tessdata-dir', tessdata], {
-      encoding: 'utf8',
-      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-    });
-    if (result.status !== 0) throw new Error(`native tesseract failed: ${result.stderr}`);
-    times.push(performance.now() - started);
-  }
-  return { msPerPage: median(times), version: version.stdout.split('\n')[0] ?? 'tesseract' };
+  const started = performance.now();
+  const result = spawnSync('tesseract', [image, '-', ...nativeArgs(page.dpi ?? 300)], { encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+  if (result.status !== 0) throw new Error(`native tesseract failed: ${result.stderr}`);
+  return performance.now() - started;
+}
+
+/** Every page in one process (a list file), so the model is loaded once: the engine's own speed. */
+function nativeBatch(pages: readonly GrayImage[]): number {
+  const list = join(scratch, 'pages.txt');
+  writeFileSync(list, pages.map((page, index) => {
+    const image = join(scratch, `page-${index}.pgm`);
+    writeFileSync(image, toPgm(page));
+    return image;
+  }).join('\n'));
+  const started = performance.now();
+  const result = spawnSync('tesseract', [list, join(scratch, 'batch'), ...nativeArgs(pages[0]?.dpi ?? 300)], { encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+  if (result.status !== 0) throw new Error(`native tesseract failed: ${result.stderr}`);
+  return performance.now() - started;
+}
+
+/** One tesseract.js recognizer with the product's parameters (plus --params), page by page. */
+async function startJsRecognizer() {
+  const recognizer = await startRecognizer(defaultTesseractPaths(), 30_000);
+  if (Object.keys(extraParameters).length > 0) await recognizer.setParameters(extraParameters);
+  return {
+    async read(page: GrayImage): Promise<number> {
+      const started = performance.now();
+      // The pool passes the page's DPI the same way (RecognizeOptions does not type worker parameters).
+      const dpi = { user_defined_dpi: String(page.dpi ?? 300) } as Partial<Tesseract.RecognizeOptions>;
+      await recognizer.recognize(toPgm(page), dpi, { blocks: true, text: false });
+      return performance.now() - started;
+    },
+    terminate: () => recognizer.terminate(),
+  };
 }
 
 /** OSD alone, on the page as the pool gives it (halved to 150 DPI). */
@@ -177,39 +247,74 @@ async function osdMs(page: GrayImage, runs: number): Promise<number> {
 
 const { pages, source } = await loadPages();
 const first = pages[0]!;
-console.log(`OCR bench: ${source}; ${first.width} x ${first.height} px; ${cpus().length} cores`);
+const sample = pages.slice(0, Math.min(pages.length, 6));
+const version = nativeVersion();
+console.log(`OCR bench: ${source}; ${first.width} x ${first.height} px; ${cpus().length} cores; load average ${loadavg()[0]?.toFixed(1)}`);
+if (Object.keys(extraParameters).length > 0) console.log(`extra Tesseract parameters on both engines: ${JSON.stringify(extraParameters)}`);
 
-const single = await timePool(pages, 3, 1, 'off');
-console.log(`tesseract.js, 1 worker: ${single.msPerPage.toFixed(0)} ms/page`);
-const native = nativeTesseract(first, 3);
-console.log(native ? `native ${native.version}, OMP_THREAD_LIMIT=1: ${native.msPerPage.toFixed(0)} ms/page` : 'native tesseract: not installed');
+// tesseract.js and native take turns page by page, so load from other processes falls on both alike.
+const js = await startJsRecognizer();
+const jsTimes: number[] = [];
+const nativeTimes: number[] = [];
+try {
+  await js.read(first); // warm-up: the first recognize pays for loading the model into the engine
+  for (const [index, page] of sample.entries()) {
+    jsTimes.push(await js.read(page));
+    if (version) nativeTimes.push(nativeOnePage(page, index));
+  }
+} finally {
+  await js.terminate();
+}
+const jsMs = sum(jsTimes) / sample.length;
+const nativeMs = version ? sum(nativeTimes) / sample.length : null;
+const nativeBatchMs = version ? nativeBatch(sample) / sample.length : null;
+console.log(`tesseract.js, 1 worker: ${jsMs.toFixed(0)} ms/page over ${sample.length} pages`);
+if (version && nativeMs !== null && nativeBatchMs !== null) {
+  console.log(`native ${version}, OMP_THREAD_LIMIT=1: ${nativeMs.toFixed(0)} ms/page one process per page, ${nativeBatchMs.toFixed(0)} ms/page all pages in one process`);
+  console.log(`tesseract.js / native: ${(jsMs / nativeMs).toFixed(2)}x (per page process), ${(jsMs / nativeBatchMs).toFixed(2)}x (one process)`);
+} else console.log('native tesseract: not installed');
+
 const osd = await osdMs(first, 3);
-console.log(`orientation detection (OSD, page halved): ${osd.toFixed(0)} ms/page`);
+console.log(`orientation detection alone (OSD, page halved): ${osd.toFixed(0)} ms/page`);
+const uprightOff = await timePool(sample, sample.length, 1, 'off');
+const uprightOsd = await timePool(sample, sample.length, 1, 'osd');
+console.log(`upright pages through the pool (1 worker): ${uprightOsd.msPerPage.toFixed(0)} ms/page with orientation handling, ${uprightOff.msPerPage.toFixed(0)} ms/page with none`);
 const upsideDown = [rotateGray(first, 180)];
 const withOsd = await timePool(upsideDown, 1, 1, 'osd');
 const withRetry = await timePool(upsideDown, 1, 1, 'retry');
 console.log(`upside-down page: ${withOsd.msPerPage.toFixed(0)} ms with OSD, ${withRetry.msPerPage.toFixed(0)} ms by retrying turns (no OSD)`);
+const speedupPages = Math.max(8, sample.length * 2);
+const one = await timePool(pages, speedupPages, 1, 'osd');
+const many = await timePool(pages, speedupPages, workers, 'osd');
+const speedup = one.msPerPage / many.msPerPage;
+console.log(`pool of ${workers} vs 1 worker over ${speedupPages} pages: ${many.msPerPage.toFixed(0)} vs ${one.msPerPage.toFixed(0)} ms/page = ${speedup.toFixed(2)}x`);
 const batch = await timePool(pages, batchPages, workers, 'osd', true);
 console.log(
-  `pool of ${workers}, ${batchPages} pages with OSD: ${batch.msPerPage.toFixed(0)} ms/page, peak RSS ${batch.peakRssMb.toFixed(0)} MB, ` +
-    `${batch.stats.recognizersStarted} recognizers started (recycled every 25 pages)`,
+  `pool of ${workers}, ${batchPages} pages: ${batch.msPerPage.toFixed(0)} ms/page, peak RSS ${batch.peakRssMb.toFixed(0)} MB, ` +
+    `${batch.stats.recognizersStarted} recognizers and ${batch.stats.detectorsStarted} detectors started (recycled every 25 pages)`,
 );
 
-const ratio = native ? single.msPerPage / native.msPerPage : null;
+const ratio = nativeMs ? jsMs / nativeMs : null;
+const batchRatio = nativeBatchMs ? jsMs / nativeBatchMs : null;
 const section = [
   '## OCR',
   '',
-  `Run by \`npm run bench:ocr\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM.`,
-  `Page: ${source}, ${first.width} x ${first.height} px. tesseract.js 7 with eng 4.0.0_best_int, PSM 3, init excluded.`,
+  `Run by \`npm run bench:ocr\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ` +
+    `load average ${loadavg()[0]?.toFixed(1)} at the end (other work was running: figures are noisier than on an idle machine).`,
+  `Pages: ${source}, ${first.width} x ${first.height} px. tesseract.js 7 with eng 4.0.0_best_int, PSM 3, worker start excluded.` +
+    (Object.keys(extraParameters).length > 0 ? ` Extra parameters on both engines: \`${JSON.stringify(extraParameters)}\`.` : ''),
   '',
   '| measure | value |',
   '| --- | --- |',
-  `| tesseract.js, 1 worker (no orientation step) | ${single.msPerPage.toFixed(0)} ms/page |`,
-  `| native ${native?.version ?? 'tesseract (not installed)'}, \`OMP_THREAD_LIMIT=1\`, same model and PSM | ${native ? `${native.msPerPage.toFixed(0)} ms/page` : 'n/a'} |`,
-  `| tesseract.js / native | ${ratio ? `${ratio.toFixed(2)}x` : 'n/a'} |`,
-  `| orientation detection (OSD, legacy osd model, on the page halved to 150 DPI) | ${osd.toFixed(0)} ms/page |`,
+  `| tesseract.js, 1 worker, recognition only (mean of ${sample.length} pages) | ${jsMs.toFixed(0)} ms/page |`,
+  `| native ${version ?? 'tesseract (not installed)'}, \`OMP_THREAD_LIMIT=1\`, same model and PSM, one process per page | ${nativeMs ? `${nativeMs.toFixed(0)} ms/page` : 'n/a'} |`,
+  `| native, all pages in one process (model loaded once) | ${nativeBatchMs ? `${nativeBatchMs.toFixed(0)} ms/page` : 'n/a'} |`,
+  `| tesseract.js / native (per-page process; one process) | ${ratio && batchRatio ? `${ratio.toFixed(2)}x; ${batchRatio.toFixed(2)}x` : 'n/a'} |`,
+  `| orientation detection alone (OSD, legacy osd model, page halved to 150 DPI) | ${osd.toFixed(0)} ms/page |`,
+  `| upright pages through the pool, 1 worker: orientation handling on / off | ${uprightOsd.msPerPage.toFixed(0)} / ${uprightOff.msPerPage.toFixed(0)} ms/page |`,
   `| upside-down page: OSD then one read / no OSD, turns retried | ${withOsd.msPerPage.toFixed(0)} ms / ${withRetry.msPerPage.toFixed(0)} ms |`,
-  `| pool of ${workers} workers, ${batchPages}-page batch, OSD on | ${batch.msPerPage.toFixed(0)} ms/page |`,
+  `| pool of ${workers} workers vs 1 worker, ${speedupPages} pages, orientation on | ${many.msPerPage.toFixed(0)} vs ${one.msPerPage.toFixed(0)} ms/page = ${speedup.toFixed(2)}x |`,
+  `| pool of ${workers} workers, ${batchPages}-page batch | ${batch.msPerPage.toFixed(0)} ms/page |`,
   `| peak RSS of the process over that batch (workers recycled every 25 pages) | ${batch.peakRssMb.toFixed(0)} MB |`,
   '',
 ].join('\n');

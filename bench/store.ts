@@ -1,10 +1,14 @@
 // `npm run bench:store`: the store with 100,000 generated filings. Prints p50/p95 (ms) for listing a
-// page, full-text search, opening a filing, editing a field (audit row + rules re-run) and approving,
-// and the database size; writes them under "## Store" in docs/BENCHMARKS.md.
+// page, full-text search, the review queue (sorted by several keys, filtered by status, rule and
+// words, with its total; next/previous), opening a filing, editing a field (audit row + rules re-run)
+// and approving, and the database size; writes them under "## Store" in docs/BENCHMARKS.md.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { QUEUE_SORTS } from '../shared/api.js';
+import type { RuleId } from '../shared/findings.js';
 import type { DraftFiling } from '../shared/model.js';
+import type { FilingStatus } from '../shared/views.js';
 import { filingStateHash } from '../main/store/audit-chain.js';
 import { Store } from '../main/store/database.js';
 import { repositoriesOf } from '../main/store/repositories.js';
@@ -97,6 +101,9 @@ store.transaction(() => {
     }
     repos.filings.replaceFindings(id, checks.findingsFor(id, document, repos.filings.fields(id)));
     repos.audit.append({ at, actor: 'bench', filingId: id, action: 'import', newValue: '{}', stateHash: filingStateHash(document, 'needs-review') });
+    // A store in use: most filings decided long ago, a share still in review.
+    const status = pick<FilingStatus>(['needs-review', 'needs-review', 'needs-review', 'approved', 'exported', 'exported', 'exported', 'exported', 'exported', 'rejected']);
+    if (status !== 'needs-review') repos.filings.updateStatus(id, status, at, status === 'rejected' ? null : at);
   }
 });
 const generationSeconds = (performance.now() - generationStarted) / 1000;
@@ -113,14 +120,29 @@ const inReview = () => {
     if (repos.filings.get(id)?.status === 'needs-review') return id;
   }
 };
+const ruleCounts = store.db.prepare('SELECT rule, count(DISTINCT filing_id) AS n FROM findings GROUP BY rule ORDER BY n DESC').all() as Array<{ rule: RuleId; n: number }>;
+const commonRule = ruleCounts[0] as { rule: RuleId; n: number };
+const rareRule = ruleCounts.at(-1) as { rule: RuleId; n: number };
+const deepOffset = () => Math.floor(next() * 200) * 100;
 const approvableSet = new Set<number>();
 while (approvableSet.size < RUNS + 10) approvableSet.add(inReview());
 const approvable = [...approvableSet];
+const loadBefore = loadavg()[0] ?? 0;
 const results = [
   measure('list a page of 100, latest date first', () => void review.list({ limit: 100, offset: Math.floor(next() * 50) * 100 })),
   measure('list a page of 100 in review, latest first', () => void review.list({ status: 'needs-review', limit: 100, offset: Math.floor(next() * 50) * 100 })),
   measure('full-text search by name (first 100 hits)', () => void review.list({ search: pick(LAST), limit: 100 })),
   measure('full-text search, full name', () => void review.list({ search: pick(PEOPLE), limit: 100 })),
+  measure('queue: page of 100 by reporting person, offset up to 20,000, with total', () => void review.queue({ sort: 'reportingPerson', direction: 'asc', offset: deepOffset(), limit: 100 })),
+  measure('queue: in review by lowest confidence, with total', () => void review.queue({ status: 'needs-review', sort: 'lowestConfidence', direction: 'asc', offset: Math.floor(next() * 20) * 100, limit: 100 })),
+  measure('queue: any sort key and direction, with total', (iteration) => void review.queue({ sort: QUEUE_SORTS[Math.abs(iteration) % QUEUE_SORTS.length], direction: iteration % 2 === 0 ? 'asc' : 'desc', offset: deepOffset(), limit: 100 })),
+  measure(`queue: rule ${commonRule.rule} (${commonRule.n.toLocaleString('en-US')} filings) by issuer, with total`, () => void review.queue({ rule: commonRule.rule, sort: 'issuer', direction: 'asc', offset: deepOffset() % Math.max(1, commonRule.n), limit: 100 })),
+  measure(`queue: rule ${commonRule.rule} in review by errors, with total`, () => void review.queue({ rule: commonRule.rule, status: 'needs-review', sort: 'errors', direction: 'desc', limit: 100 })),
+  measure(`queue: rule ${rareRule.rule} (${rareRule.n.toLocaleString('en-US')} filings) by updated, with total`, () => void review.queue({ rule: rareRule.rule, sort: 'updated', direction: 'desc', limit: 100 })),
+  measure('queue: search a surname, by ticker, with total', () => void review.queue({ search: pick(LAST), sort: 'ticker', direction: 'asc', limit: 100 })),
+  measure('queue: search a surname in review, by earliest transaction, with total', () => void review.queue({ search: pick(LAST), status: 'needs-review', sort: 'earliestTransaction', direction: 'desc', limit: 100 })),
+  measure('queue: next/previous of a filing (in review, by reporting person)', () => void review.neighbours(randomId(), { status: 'needs-review', sort: 'reportingPerson', direction: 'asc' })),
+  measure(`queue: next/previous under rule ${commonRule.rule}, by period`, () => void review.neighbours(randomId(), { rule: commonRule.rule, sort: 'period', direction: 'desc' })),
   measure('open one filing (fields, findings, decisions)', () => void review.show(randomId())),
   measure('edit a field (audit row + rules re-run)', () => void review.setField({ id: inReview(), path: 'nonDerivative[1].pricePerShare', value: String(Math.round(next() * 5000) / 100), actor: 'bench' })),
   measure('approve', (iteration) => {
@@ -134,6 +156,8 @@ store.close();
 const lines = [
   `${FILINGS.toLocaleString('en-US')} generated filings (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}); ${RUNS} runs each after 10 warm-up runs.`,
   `Generated in one transaction in ${generationSeconds.toFixed(1)} s (rules run on each); database ${sizeMb.toFixed(1)} MB after checkpoint.`,
+  `Load average (1 min) when the timed runs began: ${loadBefore.toFixed(1)} (other work shares the cores: compare p50s across runs, p95s move with it).`,
+  `Statuses: 30% in review, 10% approved, 50% exported, 10% rejected. Rules with findings: ${ruleCounts.map((item) => `${item.rule} ${item.n.toLocaleString('en-US')}`).join(', ')}.`,
   '',
   '| operation | p50 ms | p95 ms | target p95 |',
   '| --- | ---: | ---: | ---: |',

@@ -59,8 +59,29 @@ export function readingIsSettled(lines: readonly Line[]): boolean {
   return confidentCharacters(lines) >= 0.6 * all;
 }
 
+/**
+ * True when the words lie the way upright text does, wider than tall. Tesseract reads a sideways
+ * page's text confidently as vertical lines, so a settled reading alone does not make the page
+ * upright; its boxes would still be sideways for the parser and the review screen.
+ */
+export function wordsLieFlat(lines: readonly Line[]): boolean {
+  let flat = 0;
+  let standing = 0;
+  for (const line of lines) {
+    for (const word of line.words) {
+      if (!word.box || alphanumerics(word.text) < 3) continue;
+      if (word.box.width > word.box.height) flat += 1;
+      else standing += 1;
+    }
+  }
+  return flat >= standing;
+}
+
+/** The reading whose words lie flat, or of two alike, the one with more confidently read characters. */
 export function betterReading<T extends Reading>(current: T | null, candidate: T): T {
   if (!current) return candidate;
+  const flat = wordsLieFlat(candidate.lines);
+  if (flat !== wordsLieFlat(current.lines)) return flat ? candidate : current;
   return confidentCharacters(candidate.lines) > confidentCharacters(current.lines) ? candidate : current;
 }
 

@@ -3,6 +3,7 @@
 // and the JBIG2/JPEG 2000 decoders come from the package folder, never from the network.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFStream } from 'pdf-lib';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from '../../shared/document.js';
 import { IngestError } from './errors.js';
@@ -24,6 +25,12 @@ function loadPdfjs() {
 export interface PdfSourceOptions {
   /** Give up on a file whose structure pdf.js cannot parse within this time. */
   openTimeoutMs: number;
+  /**
+   * Images embedded with more pixels than this are not decoded: pdf.js would otherwise spend tens
+   * of seconds and hundreds of MB turning a 20000 x 20000 image into a page that is then scaled
+   * down to 300 DPI anyway. A page that comes out blank because of it is refused by name.
+   */
+  maxImagePixels: number;
 }
 
 export interface PdfPageSize {
@@ -37,21 +44,13 @@ export class PdfSource {
   private constructor(
     private readonly file: string,
     private readonly pdf: PDFDocumentProxy,
+    /** The caller's bytes (not copied), read again only to explain a blank page. */
+    private readonly bytes: Uint8Array,
+    private readonly maxImagePixels: number,
   ) {}
 
   static async open(bytes: Uint8Array, file: string, options: PdfSourceOptions): Promise<PdfSource> {
-    const pdfjs = await loadPdfjs();
-    const task = pdfjs.getDocument({
-      // pdf.js detaches the buffer it is given; the caller keeps its bytes.
-      data: bytes.slice(),
-      isEvalSupported: false,
-      standardFontDataUrl: assetFolder('standard_fonts'),
-      cMapUrl: assetFolder('cmaps'),
-      cMapPacked: true,
-      wasmUrl: assetFolder('wasm'),
-      iccUrl: assetFolder('iccs'),
-      verbosity: pdfjs.VerbosityLevel.ERRORS,
-    });
+    const task = await openTask(bytes, options.maxImagePixels);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new IngestError('timeout', file, `PDF could not be read within ${options.openTimeoutMs} ms`)), options.openTimeoutMs);
@@ -62,7 +61,7 @@ export class PdfSource {
         await pdf.destroy();
         throw new IngestError('no-pages', file, 'PDF has no readable pages');
       }
-      return new PdfSource(file, pdf);
+      return new PdfSource(file, pdf, bytes, options.maxImagePixels);
     } catch (error) {
       await task.destroy().catch(() => undefined);
       throw openError(file, error);
@@ -120,7 +119,9 @@ export class PdfSource {
       target.context.fillRect(0, 0, width, height);
       await page.render({ canvas: target.canvas as never, canvasContext: target.context as never, viewport }).promise;
       const pixels = target.context.getImageData(0, 0, width, height);
-      return grayFromRgba(pixels.data, width, height, dpi);
+      const gray = grayFromRgba(pixels.data, width, height, dpi);
+      if (isBlank(gray)) await this.refuseRemovedImage(number);
+      return gray;
     } catch (error) {
       throw pageError(this.file, number, error);
     } finally {
@@ -133,6 +134,24 @@ export class PdfSource {
     await this.pdf.destroy();
   }
 
+  /**
+   * A blank page is either blank paper or a page whose scan pdf.js left out for being over the image
+   * limit, which it does without saying so; the page's own image objects tell which (read with
+   * pdf-lib, only for blank pages, so the cost falls on the rare case).
+   */
+  private async refuseRemovedImage(number: number): Promise<void> {
+    const largest = await largestImageOnPage(this.bytes, number).catch(() => null);
+    if (largest && largest.width * largest.height > this.maxImagePixels) {
+      const megapixels = (largest.width * largest.height) / 1e6;
+      throw new IngestError(
+        'too-large',
+        this.file,
+        `the page's scanned image is ${largest.width} x ${largest.height} pixels (${megapixels.toFixed(0)} MP); the limit is ${(this.maxImagePixels / 1e6).toFixed(0)} MP — scan at 300 DPI`,
+        number,
+      );
+    }
+  }
+
   private async page(number: number): Promise<PDFPageProxy> {
     try {
       return await this.pdf.getPage(number);
@@ -140,6 +159,55 @@ export class PdfSource {
       throw pageError(this.file, number, error);
     }
   }
+}
+
+async function openTask(bytes: Uint8Array, maxImagePixels: number) {
+  const pdfjs = await loadPdfjs();
+  return pdfjs.getDocument({
+    // pdf.js detaches the buffer it is given, so it gets a copy; a plain Uint8Array, since it refuses
+    // a Node Buffer (which is what reading a file gives) and Buffer#slice would not copy.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    standardFontDataUrl: assetFolder('standard_fonts'),
+    cMapUrl: assetFolder('cmaps'),
+    cMapPacked: true,
+    wasmUrl: assetFolder('wasm'),
+    iccUrl: assetFolder('iccs'),
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    maxImageSize: maxImagePixels,
+  });
+}
+
+/** The image XObject with the most pixels drawn by the page, looking one level into form XObjects. */
+async function largestImageOnPage(bytes: Uint8Array, number: number): Promise<{ width: number; height: number } | null> {
+  const pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+  const page = pdf.getPage(number - 1);
+  let largest: { width: number; height: number } | null = null;
+  const visit = (resources: PDFDict | undefined, depth: number) => {
+    const xObjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+    for (const [, ref] of xObjects?.entries() ?? []) {
+      const object = pdf.context.lookup(ref);
+      if (!(object instanceof PDFStream)) continue;
+      const subtype = object.dict.lookupMaybe(PDFName.of('Subtype'), PDFName);
+      if (subtype === PDFName.of('Image')) {
+        const width = object.dict.lookupMaybe(PDFName.of('Width'), PDFNumber)?.asNumber() ?? 0;
+        const height = object.dict.lookupMaybe(PDFName.of('Height'), PDFNumber)?.asNumber() ?? 0;
+        if (!largest || width * height > largest.width * largest.height) largest = { width, height };
+      } else if (subtype === PDFName.of('Form') && depth < 2) {
+        visit(object.dict.lookupMaybe(PDFName.of('Resources'), PDFDict), depth + 1);
+      }
+    }
+  };
+  visit(page.node.Resources(), 0);
+  return largest;
+}
+
+/** Every pixel paper-white: nothing was drawn on the page. */
+function isBlank(image: GrayImage): boolean {
+  // A plain loop: `every` with a callback costs ~15x as much over a page's 8 million pixels.
+  const { data } = image;
+  for (let index = 0; index < data.length; index += 1) if ((data[index] ?? 0) < 250) return false;
+  return true;
 }
 
 /** pdf.js's canvas factory in Node hands out @napi-rs/canvas canvases (the 0.1.x it depends on). */

@@ -65,7 +65,10 @@ export interface ReadOptions {
   onPageImage?: (page: PageImage) => void | Promise<void>;
   /** Files with more pages are refused before any page is read; default 200. */
   maxPages?: number;
-  /** Image pages larger than this are refused, PDF pages rendered at a lower DPI; default 40 MP. */
+  /**
+   * Image pages larger than this are refused, and so are PDF pages whose scanned image is; larger
+   * PDF pages are rendered at a lower DPI. Default 40 MP.
+   */
   maxPixels?: number;
   /** Files larger than this are refused unread; default 512 MiB. */
   maxBytes?: number;
@@ -187,7 +190,7 @@ export async function readDocument(input: ReadInput, options: ReadOptions = {}):
   }
 
   async function pdfPages(pdfBytes: Uint8Array, name: string, limits: typeof settings): Promise<PageSource> {
-    const pdf = await PdfSource.open(pdfBytes, name, { openTimeoutMs: limits.openTimeoutMs });
+    const pdf = await PdfSource.open(pdfBytes, name, { openTimeoutMs: limits.openTimeoutMs, maxImagePixels: limits.maxPixels });
     return {
       pageCount: pdf.pageCount,
       close: () => pdf.close(),

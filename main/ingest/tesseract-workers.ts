@@ -33,7 +33,7 @@ export type TesseractWorker = Tesseract.Worker & {
 };
 
 /** Parameters set once per worker: layout analysis on (PSM 3), Tesseract's chatter silenced. */
-const BASE_PARAMETERS = { tessedit_pageseg_mode: Tesseract.PSM.AUTO, debug_file: '/dev/null' };
+export const RECOGNIZER_PARAMETERS = { tessedit_pageseg_mode: Tesseract.PSM.AUTO, debug_file: '/dev/null' };
 
 export function startRecognizer(paths: TesseractPaths, timeoutMs: number): Promise<TesseractWorker> {
   return startWorker('eng', Tesseract.OEM.LSTM_ONLY, paths.engDir, paths, timeoutMs, {});
@@ -79,7 +79,7 @@ async function startWorker(
   });
   try {
     const worker: TesseractWorker = await Promise.race([started, deadline]);
-    await worker.setParameters(BASE_PARAMETERS);
+    await worker.setParameters(RECOGNIZER_PARAMETERS);
     return worker;
   } catch (error) {
     // A worker that starts after the deadline is still shut down rather than left running.

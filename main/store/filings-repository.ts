@@ -1,22 +1,17 @@
-// Filings: the DraftFiling document (current value of every field), the columns the list sorts and
+// Filings: the DraftFiling document (current value of every field), the columns the queue sorts and
 // searches on, per-field provenance (confidence, guess, source boxes, who set it) and findings.
 import type { Statement } from 'better-sqlite3';
+import type { QueueItem, QueuePage } from '../../shared/api.js';
 import type { FieldSource } from '../../shared/document.js';
 import type { Finding } from '../../shared/findings.js';
 import type { DraftFiling } from '../../shared/model.js';
 import { issuerKey, personKey } from '../form4/rules/identity.js';
 import type { Store } from './database.js';
+import { ruleMask } from './rule-mask.js';
+import { FilingQueue, type QueueFilter, type QueueOrder, type QueueQuery } from './filing-queue.js';
 import { FILING_STATUSES } from '../../shared/views.js';
 import type { FilingStatus, FieldProvenance, FilingListItem, FilingRecord } from '../../shared/views.js';
-export { FILING_STATUSES, type FilingStatus, type FieldProvenance, type FilingListItem, type FilingRecord };
-
-export interface ListQuery {
-  status?: FilingStatus | undefined;
-  /** Words matched as prefixes against reporting person, issuer and ticker. */
-  search?: string | undefined;
-  limit?: number | undefined;
-  offset?: number | undefined;
-}
+export { FILING_STATUSES, type FilingStatus, type FieldProvenance, type FilingListItem, type FilingRecord, type QueueFilter, type QueueOrder, type QueueQuery };
 
 interface FilingRow {
   id: number;
@@ -34,7 +29,7 @@ interface FilingRow {
   approved_at: string | null;
 }
 
-type ListRow = Omit<FilingRow, 'document' | 'source_id' | 'created_at' | 'approved_at'>;
+type ListRow = Pick<FilingRow, 'id' | 'status' | 'reporting_person' | 'issuer' | 'ticker' | 'period_of_report' | 'errors' | 'warnings' | 'updated_at'>;
 
 interface FieldRow {
   path: string;
@@ -47,12 +42,13 @@ interface FieldRow {
   set_at: string | null;
 }
 
-/** The columns derived from the document: what the list shows and what the store rules look up by. */
+/** The columns derived from the document: what the queue shows and what the store rules look up by. */
 export function listColumns(document: DraftFiling): {
   reporting_person: string;
   issuer: string;
   ticker: string;
   period_of_report: string | null;
+  earliest_transaction: string | null;
   person_key: string;
   issuer_key: string;
 } {
@@ -61,22 +57,22 @@ export function listColumns(document: DraftFiling): {
     issuer: document.issuer.name ?? '',
     ticker: document.issuer.tradingSymbol ?? '',
     period_of_report: document.periodOfReport,
+    earliest_transaction: earliestTransaction(document),
     person_key: personKey(document),
     issuer_key: issuerKey(document),
   };
 }
 
-/** An FTS5 query matching every word of `text` as a prefix, with FTS syntax characters neutralised. */
-export function searchExpression(text: string): string | null {
-  const words = text
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
-  if (words.length === 0) return null;
-  return words.map((word) => `"${word}"*`).join(' ');
+/** The earliest transaction date of Table I and II (ISO dates compare as text), null when none. */
+export function earliestTransaction(document: DraftFiling): string | null {
+  let earliest: string | null = null;
+  for (const line of [...document.nonDerivative, ...document.derivative]) {
+    const day = line.transactionDate;
+    if (typeof day === 'string' && (earliest === null || day < earliest)) earliest = day;
+  }
+  return earliest;
 }
 
-const LIST_COLUMNS = 'f.id, f.status, f.reporting_person, f.issuer, f.ticker, f.period_of_report, f.errors, f.warnings, f.updated_at';
 const HISTORY_LOOKUP_LIMIT = 50;
 
 function toListItem(row: ListRow): FilingListItem {
@@ -109,22 +105,20 @@ export class FilingsRepository {
   private readonly selectEarlierApproved: Statement<unknown[], { id: number; period_of_report: string | null; document: string }>;
   private readonly selectSameDay: Statement<unknown[], { id: number; document: string }>;
   private readonly selectLaterInReview: Statement<unknown[], { id: number }>;
-  private readonly listAll: Statement<unknown[], ListRow>;
-  private readonly listByStatus: Statement<unknown[], ListRow>;
-  private readonly searchAll: Statement<unknown[], ListRow>;
-  private readonly searchByStatus: Statement<unknown[], ListRow>;
   private readonly approvedSinceStatement: Statement<[string], FilingRow>;
+  private readonly queue: FilingQueue;
 
   constructor(private readonly store: Store) {
     const db = store.db;
     this.insertFiling = db.prepare(
-      `INSERT INTO filings (source_id, status, document, reporting_person, issuer, ticker, period_of_report, person_key, issuer_key, created_at, updated_at)
-       VALUES (@source_id, @status, @document, @reporting_person, @issuer, @ticker, @period_of_report, @person_key, @issuer_key, @at, @at)`,
+      `INSERT INTO filings (source_id, status, document, reporting_person, issuer, ticker, period_of_report, earliest_transaction, person_key, issuer_key, created_at, updated_at)
+       VALUES (@source_id, @status, @document, @reporting_person, @issuer, @ticker, @period_of_report, @earliest_transaction, @person_key, @issuer_key, @at, @at)`,
     );
     this.selectFiling = db.prepare('SELECT * FROM filings WHERE id = ?');
     this.updateDocumentStatement = db.prepare(
       `UPDATE filings SET document = @document, reporting_person = @reporting_person, issuer = @issuer, ticker = @ticker,
-         period_of_report = @period_of_report, person_key = @person_key, issuer_key = @issuer_key, updated_at = @at
+         period_of_report = @period_of_report, earliest_transaction = @earliest_transaction, person_key = @person_key, issuer_key = @issuer_key,
+         updated_at = @at
        WHERE id = @id`,
     );
     this.updateStatusStatement = db.prepare(
@@ -134,7 +128,13 @@ export class FilingsRepository {
     this.insertFinding = db.prepare(
       'INSERT INTO findings (filing_id, position, rule, severity, path, message) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    this.updateCounts = db.prepare('UPDATE filings SET errors = ?, warnings = ? WHERE id = ?');
+    // Every change of a filing's fields ends with its findings re-run, so the queue's lowest
+    // confidence is brought up to date here, with the counts and the rules.
+    this.updateCounts = db.prepare(
+      `UPDATE filings SET errors = @errors, warnings = @warnings, rule_mask = @rule_mask,
+         lowest_confidence = (SELECT min(confidence) FROM filing_fields WHERE filing_id = @id AND set_by IS NULL)
+       WHERE id = @id`,
+    );
     this.selectFindings = db.prepare('SELECT rule, severity, path, message FROM findings WHERE filing_id = ? ORDER BY position');
     this.upsertFieldStatement = db.prepare(
       `INSERT INTO filing_fields (filing_id, path, confidence, guess, source_page, source_boxes, source_text, set_by, set_at)
@@ -160,19 +160,10 @@ export class FilingsRepository {
       `SELECT id FROM filings WHERE person_key = ? AND issuer_key = ? AND period_of_report > ? AND status = 'needs-review'
        ORDER BY period_of_report LIMIT ${HISTORY_LOOKUP_LIMIT}`,
     );
-    const order = 'ORDER BY f.period_of_report DESC, f.id DESC LIMIT ? OFFSET ?';
-    this.listAll = db.prepare(`SELECT ${LIST_COLUMNS} FROM filings f ${order}`);
-    this.listByStatus = db.prepare(`SELECT ${LIST_COLUMNS} FROM filings f WHERE f.status = ? ${order}`);
-    // The page of hits is chosen inside the search table (date and status live there), then joined.
-    const hits = (statusFilter: string) =>
-      `WITH hits AS (SELECT rowid AS id FROM filings_search WHERE filings_search MATCH ? ${statusFilter}
-         ORDER BY period_of_report DESC, rowid DESC LIMIT ? OFFSET ?)
-       SELECT ${LIST_COLUMNS} FROM hits JOIN filings f ON f.id = hits.id ORDER BY f.period_of_report DESC, f.id DESC`;
-    this.searchAll = db.prepare(hits(''));
-    this.searchByStatus = db.prepare(hits('AND status = ?'));
     this.approvedSinceStatement = db.prepare(
       "SELECT * FROM filings WHERE status = 'approved' AND approved_at >= ? ORDER BY approved_at, id",
     );
+    this.queue = new FilingQueue(store);
   }
 
   insert(input: { sourceId: number | null; document: DraftFiling; at: string }): number {
@@ -219,7 +210,7 @@ export class FilingsRepository {
       this.deleteFindings.run(id);
       findings.forEach((item, position) => this.insertFinding.run(id, position, item.rule, item.severity, item.path, item.message));
       const errors = findings.filter((item) => item.severity === 'error').length;
-      this.updateCounts.run(errors, findings.length - errors, id);
+      this.updateCounts.run({ errors, warnings: findings.length - errors, rule_mask: ruleMask(findings), id });
     });
   }
 
@@ -272,19 +263,19 @@ export class FilingsRepository {
     return this.selectLaterInReview.all(person_key, issuer_key, periodOfReport).map((row) => row.id);
   }
 
-  list(query: ListQuery): FilingListItem[] {
-    const limit = query.limit ?? 100;
-    const offset = query.offset ?? 0;
-    const expression = query.search === undefined ? null : searchExpression(query.search);
-    const rows = this.store.timed(expression === null ? 'filings.list' : 'filings.search', () => {
-      if (expression === null) {
-        return query.status === undefined ? this.listAll.all(limit, offset) : this.listByStatus.all(query.status, limit, offset);
-      }
-      return query.status === undefined
-        ? this.searchAll.all(expression, limit, offset)
-        : this.searchByStatus.all(expression, query.status, limit, offset);
-    });
-    return rows.map(toListItem);
+  /** The first `limit` filings of the queue (latest box 3 date first unless sorted otherwise). */
+  list(query: QueueQuery = {}): QueueItem[] {
+    return this.queue.page(query).items;
+  }
+
+  /** One page of the queue with the count of every filing the filter matches. */
+  queuePage(query: QueueQuery): QueuePage {
+    return this.queue.page(query);
+  }
+
+  /** The filings before and after `id` in the queue's order and filter; null when there is no filing `id`. */
+  neighbours(id: number, query: QueueFilter & QueueOrder): { previous: number | null; next: number | null } | null {
+    return this.queue.neighbours(id, query);
   }
 
   /** Approved filings not yet exported, approved on or after `since` (ISO), oldest approval first. */

@@ -65,6 +65,7 @@ export class ImportJobsRepository {
   private readonly releaseStatement: Statement<[number, number]>;
   private readonly byId: Statement<[number], JobRow>;
   private readonly liveBySha: Statement<[string], JobRow>;
+  private readonly fromId: Statement<[number, number], JobRow>;
 
   constructor(private readonly store: Store) {
     const db = store.db;
@@ -85,6 +86,7 @@ export class ImportJobsRepository {
     this.releaseStatement = db.prepare("UPDATE import_jobs SET state = 'queued', claimed_by = NULL WHERE id = ? AND state = 'running' AND claimed_by = ?");
     this.byId = db.prepare('SELECT * FROM import_jobs WHERE id = ?');
     this.liveBySha = db.prepare("SELECT * FROM import_jobs WHERE sha256 = ? AND state IN ('queued', 'running', 'done') ORDER BY id LIMIT 1");
+    this.fromId = db.prepare('SELECT * FROM import_jobs WHERE id >= ? ORDER BY id LIMIT ?');
   }
 
   add(job: NewImportJob): ImportJob {
@@ -114,6 +116,11 @@ export class ImportJobsRepository {
   /** Jobs not finished, oldest first: queued ones and those a process was working on. */
   open(): ImportJob[] {
     return this.openJobs.all().map(fromRow);
+  }
+
+  /** Jobs from `id` on, oldest first, at most `limit`: the ones of the batches since a run began. */
+  since(id: number, limit: number): ImportJob[] {
+    return this.fromId.all(id, limit).map(fromRow);
   }
 
   /** A job with this content already queued, running or imported. */

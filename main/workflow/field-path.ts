@@ -7,12 +7,15 @@ import { WorkflowError } from '../store/errors.js';
 export type PathSegment = string | number;
 
 const PATH_SHAPE = /^[A-Za-z_]\w*(?:\[\d+\]|\.[A-Za-z_]\w*)*$/;
+/** Names every JavaScript object answers to: as a path segment they would reach past the filing. */
+const OBJECT_MACHINERY = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function parsePath(path: string): PathSegment[] {
-  if (!PATH_SHAPE.test(path)) {
+  const segments = PATH_SHAPE.test(path) ? [...path.matchAll(/([A-Za-z_]\w*)|\[(\d+)\]/g)].map((match) => (match[1] !== undefined ? match[1] : Number(match[2]))) : null;
+  if (segments === null || segments.some((segment) => typeof segment === 'string' && OBJECT_MACHINERY.has(segment))) {
     throw new WorkflowError('bad-path', `'${path}' is not a field path (like issuer.tradingSymbol or nonDerivative[0].shares)`);
   }
-  return [...path.matchAll(/([A-Za-z_]\w*)|\[(\d+)\]/g)].map((match) => (match[1] !== undefined ? match[1] : Number(match[2])));
+  return segments;
 }
 
 export function formatPath(segments: readonly PathSegment[]): string {
@@ -79,7 +82,7 @@ export function fieldKind(segments: readonly PathSegment[]): FieldKind {
     nullable = false;
     unwrap();
     const type = schema.def.type;
-    if (type === 'object' && typeof segment === 'string' && schema.shape?.[segment] !== undefined) schema = schema.shape[segment];
+    if (type === 'object' && typeof segment === 'string' && schema.shape !== undefined && Object.hasOwn(schema.shape, segment)) schema = schema.shape[segment] as AnySchema;
     else if (type === 'array' && typeof segment === 'number' && schema.element !== undefined) schema = schema.element;
     else if (type === 'record' && typeof segment === 'string' && schema.valueType !== undefined) schema = schema.valueType;
     else throw new WorkflowError('bad-path', `${formatPath(segments)} is not a field of a Form 4`);

@@ -130,15 +130,31 @@ export class ImportService {
     return { batch, jobs };
   }
 
+  /**
+   * Queues one file given as bytes (a file the web page uploads), kept in the store like any other;
+   * `from` says where it came from in messages and in the source's record.
+   */
+  async enqueueBytes(file: { name: string; from: string; bytes: Uint8Array }, actor: string, onEvent?: (event: ImportEvent) => void): Promise<{ batch: string; jobs: ImportJob[] }> {
+    const batch = randomUUID();
+    const job = await this.queueContent({ batch, path: file.from, name: file.name, queuedAt: this.options.clock().toISOString(), queuedBy: actor }, file.bytes);
+    onEvent?.({ type: 'queued', job });
+    return { batch, jobs: [job] };
+  }
+
   private async enqueueFile(batch: string, path: string, actor: string, at: string): Promise<ImportJob> {
-    const name = basename(path);
-    const base = { batch, path, name, queuedAt: at, queuedBy: actor };
+    const base = { batch, path, name: basename(path), queuedAt: at, queuedBy: actor };
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
     } catch (error) {
       return this.repos.importJobs.add({ ...base, sha256: null, size: null, storedAs: null, state: 'failed', message: readErrorMessage(path, error), filingId: null });
     }
+    return this.queueContent(base, bytes);
+  }
+
+  /** Skips content already imported or queued; otherwise keeps a copy in the store and queues it. */
+  private async queueContent(base: { batch: string; path: string; name: string; queuedAt: string; queuedBy: string }, bytes: Uint8Array): Promise<ImportJob> {
+    const name = base.name;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const known = this.repos.importJobs.liveWithSha256(sha256);
     if (known !== null) {

@@ -3,6 +3,7 @@
 // change is one transaction: the new value, its audit row, and the findings re-run. No console, no
 // CLI: the acting user comes with each call, the clock with the service.
 import { join } from 'node:path';
+import type { QueueItem, QueuePage } from '../../shared/api.js';
 import { RULE_IDS, type Finding, type RuleId } from '../../shared/findings.js';
 import type { Document } from '../../shared/document.js';
 import type { DraftFiling } from '../../shared/model.js';
@@ -10,7 +11,7 @@ import { filingStateHash } from '../store/audit-chain.js';
 import type { AuditRow } from '../store/audit-log.js';
 import type { Decision, Override } from '../store/decisions-repository.js';
 import { WorkflowError } from '../store/errors.js';
-import type { FieldProvenance, FilingListItem, FilingRecord, FilingStatus, ListQuery } from '../store/filings-repository.js';
+import type { FieldProvenance, FilingRecord, FilingStatus, QueueFilter, QueueOrder, QueueQuery } from '../store/filings-repository.js';
 import type { Repositories } from '../store/repositories.js';
 import type { PageRecord, SourceRecord } from '../store/sources-repository.js';
 import { formatPath, getAt, leafPaths, parseFieldValue, parsePath, setAt } from './field-path.js';
@@ -43,8 +44,20 @@ export class ReviewService {
     this.checks = new FilingChecks(repos.filings, options.lowConfidenceThreshold);
   }
 
-  list(query: ListQuery = {}): FilingListItem[] {
+  list(query: QueueQuery = {}): QueueItem[] {
     return this.repos.filings.list(query);
+  }
+
+  /** One page of the review queue and the count of every filing its filter matches. */
+  queue(query: QueueQuery): QueuePage {
+    return this.repos.filings.queuePage(query);
+  }
+
+  /** The filings before and after `id` in the queue's order and filter, for next/previous keys. */
+  neighbours(id: number, query: QueueFilter & QueueOrder): { previous: number | null; next: number | null } {
+    const found = this.repos.filings.neighbours(id, query);
+    if (found === null) throw new WorkflowError('not-found', `there is no filing #${id}`);
+    return found;
   }
 
   show(id: number): FilingView {

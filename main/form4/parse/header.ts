@@ -139,7 +139,7 @@ function readStreet(tokens: Token[], path: string, provenance: Provenance): { st
 }
 
 /** "AMHERST NY 14228", also when a damaged table cut it into cells ("AMHER | ST NY | 7 1 | 4228"). */
-function readCityStateZip(tokens: Token[], path: string, provenance: Provenance): { city: string | null; state: string | null; zip: string | null } {
+export function readCityStateZip(tokens: Token[], path: string, provenance: Provenance): { city: string | null; state: string | null; zip: string | null } {
   const stateAt = findLastIndex(tokens, (t) => US_STATE_CODES.has(t.text.toUpperCase()));
   if (stateAt < 0) {
     if (tokens.length > 0) provenance.read(`${path}.city`, tokens, 'no state code found in the city, state and zip line');
@@ -231,7 +231,7 @@ function readRelationship(tokens: Token[], path: string, provenance: Provenance)
   return result;
 }
 
-function readIssuer(tokens: Token[], provenance: Provenance): HeaderFields['issuer'] {
+export function readIssuer(tokens: Token[], provenance: Provenance): HeaderFields['issuer'] {
   const text = joinText(tokens);
   const bracketed = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(text);
   if (bracketed !== null) {
@@ -245,7 +245,7 @@ function readIssuer(tokens: Token[], provenance: Provenance): HeaderFields['issu
   return { name: text || null, tradingSymbol: null };
 }
 
-function readDateBox(tokens: Token[], path: string, provenance: Provenance): string | null {
+export function readDateBox(tokens: Token[], path: string, provenance: Provenance): string | null {
   const dateToken = tokens.find((t) => readDate(t.text) !== null);
   if (dateToken !== undefined) {
     provenance.read(path, [dateToken]);

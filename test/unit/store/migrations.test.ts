@@ -9,6 +9,8 @@ import { storeLayout } from '../../../main/store/data-folder.js';
 import { Store } from '../../../main/store/database.js';
 import { StoreCorruptError, StoreTooNewError } from '../../../main/store/errors.js';
 import { defaultMigrationsFolder, loadMigrations, migrate, schemaVersion } from '../../../main/store/migrations.js';
+import { RULE_BITS } from '../../../main/store/rule-mask.js';
+import { RULE_IDS } from '../../../shared/findings.js';
 import { tickingClock } from '../workflow/store-fixture.js';
 
 const MIGRATIONS = loadMigrations(defaultMigrationsFolder());
@@ -43,7 +45,7 @@ function isStrict(table: string): boolean {
 describe('migrations', () => {
   test('are numbered 0001.. without gaps and each file is named NNNN_name.sql', () => {
     assert.deepEqual(MIGRATIONS.map((m) => m.version), MIGRATIONS.map((_, index) => index + 1));
-    assert.ok(MIGRATIONS.length >= 6);
+    assert.ok(MIGRATIONS.length >= 7);
   });
 
   test('0001 sources: strict tables for sources, pages, lines and words; a word needs its line', () => {
@@ -107,6 +109,50 @@ describe('migrations', () => {
     assert.deepEqual(db.prepare('SELECT text, gap_before FROM words').all(), [{ text: 'before', gap_before: null }]);
     db.prepare("INSERT INTO words VALUES (1, 1, 0, 1, 'after', NULL, NULL, NULL, NULL, 100, NULL, 1)").run();
     assert.throws(() => db.prepare("INSERT INTO words VALUES (1, 1, 0, 2, 'x', NULL, NULL, NULL, NULL, 100, NULL, 2)").run(), /CHECK constraint/);
+  });
+
+  test('0007 queue: earliest transaction, lowest confidence and rules filled in for filings from before; the queue reads indexes only', () => {
+    upTo(6);
+    const document = (dates: Array<string | null>, derivativeDates: Array<string | null>) =>
+      JSON.stringify({ nonDerivative: dates.map((transactionDate) => ({ transactionDate })), derivative: derivativeDates.map((transactionDate) => ({ transactionDate })) });
+    const insert = db.prepare("INSERT INTO filings (document, reporting_person, issuer, ticker, person_key, issuer_key, created_at, updated_at) VALUES (?, '', '', '', '', '', 't', 't')");
+    const dated = Number(insert.run(document([null, '2024-03-05', '2024-03-02'], ['2024-03-04'])).lastInsertRowid);
+    const undated = Number(insert.run(document([null], [])).lastInsertRowid);
+    const field = db.prepare('INSERT INTO filing_fields (filing_id, path, confidence, set_by) VALUES (?, ?, ?, ?)');
+    field.run(dated, 'a', 81, null);
+    field.run(dated, 'b', 12, 'alice');
+    field.run(dated, 'c', 64.5, null);
+    field.run(undated, 'a', null, null);
+    const finding = db.prepare("INSERT INTO findings VALUES (?, ?, ?, 'error', 'a', 'm')");
+    finding.run(dated, 0, 'format');
+    finding.run(dated, 1, 'format');
+    finding.run(dated, 2, 'duplicate');
+    // One filing per rule, so the SQL that fills the bits in is checked against RULE_BITS for each.
+    const perRule = RULE_IDS.map((rule) => {
+      const id = Number(insert.run(document([], [])).lastInsertRowid);
+      finding.run(id, 0, rule);
+      return { id, rule };
+    });
+
+    assert.deepEqual(migrate(db, MIGRATIONS.slice(0, 7)), [7]);
+    const row = (id: number) => db.prepare('SELECT earliest_transaction AS earliest, lowest_confidence AS lowest, rule_mask AS rules FROM filings WHERE id = ?').get(id);
+    assert.deepEqual(row(dated), { earliest: '2024-03-02', lowest: 64.5, rules: RULE_BITS.format | RULE_BITS.duplicate });
+    assert.deepEqual(row(undated), { earliest: null, lowest: null, rules: 0 });
+    for (const { id, rule } of perRule) assert.equal((row(id) as { rules: number }).rules, RULE_BITS[rule], rule);
+    assert.equal(new Set(Object.values(RULE_BITS)).size, RULE_IDS.length, 'one bit per rule');
+    assert.throws(() => db.prepare('UPDATE filings SET lowest_confidence = 101 WHERE id = ?').run(undated), /CHECK constraint/);
+
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((step) => step.detail).join(' | ');
+    assert.match(plan("SELECT id FROM filings f INDEXED BY filings_by_issuer WHERE status = 'approved' AND (rule_mask & 2) <> 0 ORDER BY issuer COLLATE NOCASE DESC, id DESC LIMIT 10"), /^SCAN f USING COVERING INDEX filings_by_issuer$/);
+    assert.match(plan('SELECT id, status, issuer, lowest_confidence, earliest_transaction, updated_at FROM filings WHERE id = 5'), /COVERING INDEX filings_queue_rows|INTEGER PRIMARY KEY/);
+    assert.match(plan("SELECT count(DISTINCT filing_id) FROM findings WHERE rule = 'format'"), /COVERING INDEX findings_by_rule/);
+
+    // The search table, rebuilt with a one-letter prefix index, still holds every filing and follows changes.
+    assert.match((db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'filings_search'").get() as { sql: string }).sql, /prefix = '1 2 3'/);
+    db.prepare("UPDATE filings SET reporting_person = 'Winter Michael R' WHERE id = ?").run(dated);
+    const search = (text: string) => (db.prepare('SELECT rowid FROM filings_search WHERE filings_search MATCH ? ORDER BY rowid').all(text) as Array<{ rowid: number }>).map((row) => row.rowid);
+    assert.deepEqual(search('"w"*'), [dated]);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM filings_search').get() as { n: number }).n, 2 + RULE_IDS.length);
   });
 
   test('a migration that fails is rolled back whole and leaves the version as it was', () => {

@@ -1,0 +1,49 @@
+// The "## Accuracy" section of docs/BENCHMARKS.md, made from the tallies of a run.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { OcrTiming } from './ocr-timing.js';
+import { misses, percent, type SetTally } from './tally.js';
+
+const WORST_PATHS = 10;
+
+export function accuracySection(results: ReadonlyArray<{ set: string; tally: SetTally; timing: OcrTiming | null }>, machine: string, date: string): string {
+  const rows = results.map(({ set, tally, timing }) => {
+    const seconds = timing ? `${(timing.seconds / timing.pages).toFixed(2)} (${timing.workers} workers, ${timing.date})` : 'n/a';
+    return `| ${set} | ${tally.filings} / ${tally.pages} | ${tally.failed.length} | ${tally.fields} | ${percent(tally.exact, tally.fields)} | ` +
+      `${percent(tally.filledExact, tally.filledFields)} | ${percent(tally.wrongSilent, tally.fields)} | ${percent(tally.wrongFlagged, tally.fields)} | ` +
+      `${percent(tally.missing, tally.fields)} | ${tally.extraLines} (${tally.extraLinesSilent}) | ${seconds} |`;
+  });
+  const worst = results.flatMap(({ set, tally }) => [
+    '',
+    `Worst field paths, ${set} (misses of fields: wrong and silent / wrong and flagged / missing):`,
+    '',
+    ...tally.byPath.filter((entry) => misses(entry) > 0).slice(0, WORST_PATHS).map((entry) => {
+      const example = entry.examples[0];
+      const shown = example ? ` — e.g. got ${JSON.stringify(example.got)}, expected ${JSON.stringify(example.expected)}` : '';
+      return `- \`${entry.path}\`: ${misses(entry)} of ${entry.fields} (${entry.wrongSilent} / ${entry.wrongFlagged} / ${entry.missing})${shown.length > 140 ? `${shown.slice(0, 137)}...` : shown}`;
+    }),
+  ]);
+  return [
+    '## Accuracy',
+    '',
+    `Run by \`npm run bench:accuracy -- --docs\` on ${date}: ${machine}. The scan pipeline as \`form4 extract\` runs it`,
+    '(readDocument at 300 DPI with orientation handling, OCR pool -> extractFiling) over the corpus scans of `npm run corpus`,',
+    'every printed leaf field of the truth compared (tables, owners, footnotes and signatures line by line, by position; CIKs are',
+    'not printed and not compared; text equal up to spacing). A wrong field is *flagged* when a finding\'s path is the field\'s',
+    'path or a prefix of it, else *silent*. Seconds per page: wall-clock of the uncached OCR runs that filled the cache, PDFs',
+    'read two at a time, on a machine shared with other work (so an upper bound).',
+    '',
+    '| set | PDFs / pages | no filing | fields | exact | exact, non-blank truth | wrong, silent | wrong, flagged | missing | extra lines (silent) | OCR s/page |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows,
+    ...worst,
+    '',
+  ].join('\n');
+}
+
+/** Replaces the `## title` section of the file (up to the next `## `), or appends it. */
+export function writeSection(path: string, title: string, section: string): void {
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+  const pattern = new RegExp(`## ${title}\\n[\\s\\S]*?(?=\\n## |$)`);
+  const updated = pattern.test(current) ? current.replace(pattern, `${section.trimEnd()}\n`) : `${current.trimEnd()}\n\n${section}`;
+  writeFileSync(path, updated);
+}

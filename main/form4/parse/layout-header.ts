@@ -1,0 +1,238 @@
+// Boxes 1 to 6 of a scan read by position: each box's value is what lies in the box's region, below
+// its label and before the label of the box beneath; box 1's lines are told apart by the printed
+// hints under them ("(Last) (First) (Middle)", "(Street)", "(City) (State) (Zip)"). Checkboxes are
+// read from the mark left of each option.
+import type { DraftFiling } from '../../../shared/model.js';
+import { readCityStateZip, readDateBox, readIssuer } from './header.js';
+import { findAll, type Landmark, type PageLayout } from './layout-landmarks.js';
+import { visualLines, wordsIn, type Placed, type Region, type VisualLine } from './layout-geometry.js';
+import type { Provenance } from './provenance.js';
+import { findLabel, joinText, normalize, type Token } from './tokens.js';
+
+type Owner = DraftFiling['reportingOwners'][number];
+
+const tokensOf = (lines: readonly VisualLine[]) => lines.flatMap((l) => l.words.map((w) => w.token));
+
+/** Lines of a region that are its label's wrapped remainder: only words of the label. */
+function dropLabelLines(lines: VisualLine[], label: string): VisualLine[] {
+  const labelWords = new Set(label.split(/\s+/).map(normalize));
+  let start = 0;
+  while (start < lines.length && lines[start]!.words.every((w) => w.token.norm === '' || labelWords.has(w.token.norm))) start += 1;
+  return lines.slice(start);
+}
+
+/** Box 1 (or an owner block after Table II): name, street lines and city, state and zip. */
+export function readNameAndAddress(words: readonly Placed[], path: string, provenance: Provenance): Pick<Owner, 'name' | 'street1' | 'street2' | 'city' | 'state' | 'zip'> {
+  const lines = visualLines(words);
+  const hintAt = (key: string) => lines.findIndex((l) => findLabel(l.words.map((w) => w.token), key) !== null);
+  const last = hintAt('(last)(first)(middle)');
+  const street = hintAt('(street)');
+  const city = hintAt('(city)(state)(zip)');
+  const nameLines = lines.slice(0, last >= 0 ? last : 1);
+  // A hint OCR garbled is missed: "(Street)" lost, the city is the line over "(City)"; "(City)" lost,
+  // the line under "(Street)".
+  const streetEnd = street > last ? street : city > last + 1 ? city - 1 : -1;
+  const streetLines = last >= 0 && streetEnd > last ? lines.slice(last + 1, streetEnd) : [];
+  const cityLines = street >= 0 && city > street ? lines.slice(street + 1, city) : street >= 0 ? lines.slice(street + 1, street + 2) : city > 0 && streetEnd === city - 1 ? [lines[city - 1]!] : [];
+  const name = tokensOf(nameLines);
+  provenance.read(`${path}.name`, name);
+  if (last < 0 || street < 0 || city < 0) {
+    for (const field of ['name', 'street1', 'street2', 'city']) provenance.guess(`${path}.${field}`, 'the printed hints of box 1 could not all be found; its lines were read in order');
+  }
+  const [first, ...rest] = streetLines;
+  const street1 = first === undefined ? [] : tokensOf([first]);
+  const street2 = tokensOf(rest);
+  if (street1.length > 0) provenance.read(`${path}.street1`, street1);
+  if (street2.length > 0) provenance.read(`${path}.street2`, street2);
+  const place = readCityStateZip(tokensOf(cityLines), path, provenance);
+  if (place.state === null || place.zip === null) {
+    for (const field of ['city', 'state', 'zip']) provenance.guess(`${path}.${field}`, 'the city, state and zip line could not be read in full');
+  }
+  return {
+    name: name.length > 0 ? joinText(name) : null,
+    street1: street1.length > 0 ? joinText(street1) : null,
+    street2: street2.length > 0 ? joinText(street2) : null,
+    ...place,
+  };
+}
+
+type Mark = 'checked' | 'empty' | 'none' | 'unsure';
+
+const EMPTY_BOX = /^[[\](){}|_LJIl1CcT]{1,4}$/;
+
+function markOf(text: string): Mark {
+  if (text === '') return 'none';
+  if (/[xX×✓✔☒]/.test(text)) return 'checked';
+  if (EMPTY_BOX.test(text) || text === '☐') return 'empty';
+  return 'unsure';
+}
+
+interface Option {
+  key: string;
+  /** The option's first printed word, normalized. */
+  word: RegExp;
+  /** Words the option's line must (not) hold, where options share their first word. */
+  line?: (norms: string[]) => boolean;
+}
+
+/**
+ * The mark before each option: a separate word just left of it on its line, or characters run into
+ * the option's word ("[X]Director", "[110%"). No mark at all, where the other boxes' empty marks were
+ * read, is a checked box whose X OCR took for a picture.
+ */
+function readChecks(lines: readonly VisualLine[], options: readonly Option[], textHeight: number): Map<string, { checked: boolean; tokens: Token[]; guess?: string }> {
+  const found = new Map<string, { mark: Mark; tokens: Token[]; text: string }>();
+  for (const option of options) {
+    for (const line of lines) {
+      if (option.line !== undefined && !option.line(line.words.map((w) => w.token.norm))) continue;
+      const index = line.words.findIndex((w) => option.word.test(w.token.norm));
+      if (index < 0) continue;
+      const word = line.words[index]!;
+      const runIn = /^([^A-Za-z0-9]*[xX]?[^A-Za-z0-9]*)(?=[A-Za-z0-9])/.exec(word.token.text)?.[1] ?? '';
+      const before = line.words[index - 1];
+      const near = before !== undefined && word.left - before.right < textHeight * 2.5 && !options.some((o) => o.word.test(before.token.norm));
+      const text = `${near ? before!.token.text : ''}${runIn}`;
+      // "[110%": an empty box "[ ]" read as "[1" run into "10%".
+      const leading = /^\[?[1lI|](?=10%)/.exec(word.token.text)?.[0] ?? '';
+      const markText = text === '' && leading !== '' ? leading : text;
+      found.set(option.key, { mark: markOf(markText), tokens: near ? [before!.token, word.token] : [word.token], text: markText });
+      break;
+    }
+  }
+  const emptiesSeen = [...found.values()].some((f) => f.mark === 'empty');
+  const result = new Map<string, { checked: boolean; tokens: Token[]; guess?: string }>();
+  for (const [key, { mark, tokens, text }] of found) {
+    if (mark === 'checked') result.set(key, { checked: true, tokens });
+    else if (mark === 'empty') result.set(key, { checked: false, tokens });
+    else if (mark === 'none') result.set(key, { checked: true, tokens, ...(emptiesSeen ? {} : { guess: 'no checkbox mark could be read; taken as checked' }) });
+    else result.set(key, { checked: false, tokens, guess: `the checkbox mark reads "${text}"; taken as empty` });
+  }
+  return result;
+}
+
+const RELATIONSHIP_OPTIONS: Option[] = [
+  { key: 'isDirector', word: /^\W*director$/ },
+  { key: 'isTenPercentOwner', word: /10%$/ },
+  { key: 'isOfficer', word: /^\W*officer$/ },
+  { key: 'isOther', word: /^\W*other$/ },
+];
+const OPTION_WORDS = /^(\(give|title|b?elow\)?|\(specify|\)|\(give title below\))$/i;
+
+/** Box 5: the four checkboxes, and the officer title or other text on the line(s) below them. */
+export function readRelationship(words: readonly Placed[], path: string, textHeight: number, provenance: Provenance): Pick<Owner, 'isDirector' | 'isOfficer' | 'isTenPercentOwner' | 'isOther' | 'officerTitle' | 'otherText'> {
+  const lines = visualLines(words);
+  const checks = readChecks(lines, RELATIONSHIP_OPTIONS, textHeight);
+  const flag = (key: string): boolean => {
+    const check = checks.get(key);
+    if (check === undefined) {
+      provenance.guess(`${path}.${key}`, 'the option was not found in box 5; taken as unchecked');
+      return false;
+    }
+    provenance.read(`${path}.${key}`, check.tokens, check.guess);
+    return check.checked;
+  };
+  const relationship = { isDirector: flag('isDirector'), isTenPercentOwner: flag('isTenPercentOwner'), isOfficer: flag('isOfficer'), isOther: flag('isOther') };
+  // The options' line is the one with "(give title" / "(specify"; a title may itself say "Officer".
+  const labelled = lines.reduce((at, line, index) => (line.words.some((w) => /^\(?(give|specify)$/.test(w.token.norm)) ? index : at), -1);
+  const optionLine = labelled >= 0 ? labelled : lines.findIndex((line) => line.words.some((w) => /officer$|other$/.test(w.token.norm)));
+  const below = lines.slice(optionLine + 1);
+  // The option labels' wrapped ends ("below)") sit on the first line under the options.
+  const described = below.map((line, index) => (index === 0 ? line.words.filter((w) => !OPTION_WORDS.test(w.token.text.replace(/\s+/g, ''))) : line.words)).filter((l) => l.length > 0);
+  let officerTitle: string | null = null;
+  let otherText: string | null = null;
+  if (described.length > 0) {
+    const all = described.flat().map((w) => w.token);
+    if (relationship.isOther && !relationship.isOfficer) {
+      otherText = joinText(all);
+      provenance.read(`${path}.otherText`, all);
+    } else if (relationship.isOther && relationship.isOfficer && described.length >= 2) {
+      const [first, ...rest] = described;
+      officerTitle = joinText(first!.map((w) => w.token));
+      otherText = joinText(rest.flat().map((w) => w.token));
+      provenance.read(`${path}.officerTitle`, first!.map((w) => w.token));
+      provenance.read(`${path}.otherText`, rest.flat().map((w) => w.token), 'the officer title and the other text were told apart by their lines');
+    } else {
+      officerTitle = joinText(all);
+      provenance.read(`${path}.officerTitle`, all);
+    }
+  }
+  return { ...relationship, officerTitle, otherText };
+}
+
+export interface HeaderLandmarks {
+  box1: Landmark;
+  box2: Landmark | null;
+  box3: Landmark | null;
+  box4: Landmark | null;
+  box5: Landmark | null;
+  box6: Landmark | null;
+}
+
+type HeaderFields = Pick<DraftFiling, 'periodOfReport' | 'dateOfOriginalSubmission' | 'notSubjectToSection16' | 'aff10b5One' | 'issuer' | 'jointFiling'> & { owner: Owner };
+
+/** Boxes 1 to 6 and the two check lines above them, from the first page of a filing. */
+export function readLayoutHeader(layout: PageLayout, bottom: number, textHeight: number, provenance: Provenance): HeaderFields | null {
+  const box1 = layout.find('box1');
+  if (box1 === null) return null;
+  const at = (name: 'box2' | 'box3' | 'box4' | 'box5' | 'box6') => findAll(layout.lines, name, layout.page).find((l) => l.top < bottom) ?? null;
+  const [box2, box3, box4, box5, box6] = [at('box2'), at('box3'), at('box4'), at('box5'), at('box6')];
+  const pad = textHeight * 0.5;
+  const middle = box2?.left ?? box3?.left ?? box4?.left ?? layout.width / 3;
+  const right = box5?.left ?? box6?.left ?? (layout.width * 2) / 3;
+  const region = (r: Region) => wordsIn(layout.words, r);
+
+  const owner1 = readNameAndAddress(region({ left: box1.left - pad, right: middle - pad, top: box1.bottom, bottom }), 'reportingOwners[0]', provenance);
+  const relationship = box5 === null
+    ? { isDirector: false, isTenPercentOwner: false, isOfficer: false, isOther: false, officerTitle: null, otherText: null }
+    : readRelationship(region({ left: right - pad, right: Infinity, top: box5.bottom, bottom: box6?.top ?? bottom }), 'reportingOwners[0]', textHeight, provenance);
+  if (box5 === null) provenance.guess('reportingOwners[0].isDirector', 'box 5 was not found on the page');
+
+  const boxLines = (r: Region, label: string) => tokensOf(dropLabelLines(visualLines(region(r)), label));
+  const issuerTokens = box2 === null ? [] : boxLines({ left: middle - pad, right: right - pad, top: box2.bottom, bottom: box3?.top ?? box4?.top ?? bottom }, 'Issuer Name and Ticker or Trading Symbol');
+  // OCR often reads the closing bracket of "[ TICKER ]" as a bar or drops it.
+  const opened = issuerTokens.findIndex((t) => t.text.includes('['));
+  const closed = issuerTokens.some((t) => t.text.includes(']'));
+  const mended = opened < 0 || closed ? issuerTokens : [...issuerTokens.filter((t) => !/^[|lJ1]$/.test(t.text)), { ...issuerTokens[opened]!, text: ']' }];
+  const issuer = readIssuer(mended, provenance);
+  if (box2 === null) provenance.guess('issuer.name', 'box 2 was not found on the page');
+  const periodTokens = box3 === null ? [] : boxLines({ left: middle - pad, right: right - pad, top: box3.bottom, bottom: box4?.top ?? bottom }, '(Month/Day/Year)');
+  const periodOfReport = readDateBox(periodTokens, 'periodOfReport', provenance);
+  if (periodOfReport === null) provenance.guess('periodOfReport', 'no date could be read in box 3');
+  const originalTokens = box4 === null ? [] : boxLines({ left: middle - pad, right: (box6?.left ?? right) - pad, top: box4.bottom, bottom }, 'If Amendment, Date of Original Filed (Month/Day/Year)');
+  const dateOfOriginalSubmission = readDateBox(originalTokens, 'dateOfOriginalSubmission', provenance);
+  if (dateOfOriginalSubmission === null && originalTokens.some((t) => /\d/.test(t.text))) provenance.guess('dateOfOriginalSubmission', `box 4 reads "${joinText(originalTokens)}", not a date`);
+
+  const filingLines = box6 === null ? [] : visualLines(region({ left: box6.left - pad, right: Infinity, top: box6.bottom, bottom }));
+  const filing = readChecks(filingLines, [
+    { key: 'one', word: /^\W*form$/, line: (norms) => norms.includes('one') && !norms.includes('more') },
+    { key: 'more', word: /^\W*form$/, line: (norms) => norms.includes('more') || norms.includes('than') },
+  ], textHeight);
+  const one = filing.get('one');
+  const more = filing.get('more');
+  const jointFiling = more?.checked === true && one?.checked !== true;
+  provenance.read('jointFiling', [...(one?.tokens ?? []), ...(more?.tokens ?? [])], more?.guess ?? one?.guess);
+
+  const checkLine = (name: 'section16' | 'plan10b5', path: string): boolean | null => {
+    const label = layout.findAll(name).find((l) => l.top < box1.top);
+    if (label === undefined) return null;
+    const marks = label.line.words.filter((w) => w.right <= label.left + pad);
+    const text = marks.map((w) => w.token.text).join('');
+    const mark = markOf(text);
+    // A box with an X in it is often dropped by OCR as a picture, an empty one rarely.
+    const guess = mark === 'unsure' ? `the checkbox mark reads "${text}"; taken as empty` : mark === 'none' ? 'no checkbox mark could be read; taken as checked' : undefined;
+    provenance.read(path, marks.map((w) => w.token), guess);
+    return mark === 'checked' || mark === 'none';
+  };
+  const notSubjectToSection16 = checkLine('section16', 'notSubjectToSection16') ?? false;
+  const aff10b5One = checkLine('plan10b5', 'aff10b5One');
+
+  return {
+    periodOfReport,
+    dateOfOriginalSubmission,
+    notSubjectToSection16,
+    aff10b5One,
+    issuer,
+    jointFiling,
+    owner: { ...owner1, ...relationship },
+  };
+}

@@ -1,0 +1,99 @@
+// The printed labels of the form found on a scanned page by what they say (fuzzily, so OCR damage
+// does not hide them) and where they stand: the anchors every box and table is read from.
+import { visualLines, type Placed, type VisualLine } from './layout-geometry.js';
+import { findLabel } from './tokens.js';
+
+export interface Landmark {
+  page: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  /** The printed line the label was found on. */
+  line: VisualLine;
+}
+
+/** Keys long enough to be told apart, short enough to survive a wrapped label (first line only). */
+export const LANDMARKS = {
+  title: 'statementofchangesinbeneficialownership',
+  box1: 'nameandaddressofreportingperson',
+  box2: 'issuernameandticker',
+  box3: 'dateofearliesttransaction',
+  box4: 'amendmentdateoforiginal',
+  box5: 'relationshipofreportingperson',
+  box6: 'individualorjointgroupfiling',
+  section16: 'checkthisboxifnolongersubject',
+  plan10b5: 'checkthisboxtoindicatethatatransaction',
+  lastHint: '(last)(first)(middle)',
+  streetHint: '(street)',
+  cityHint: '(city)(state)(zip)',
+  tableI: 'tableinonderivativesecurities',
+  tableII: 'tableiiderivativesecurities',
+  explanation: 'explanationofresponses',
+  remarks: 'remarks',
+  signature: 'signatureofreportingperson',
+  finePrint: 'reminderreportonaseparateline',
+} as const;
+
+export type LandmarkName = keyof typeof LANDMARKS;
+
+/** Every place on the lines where the label stands. */
+export function findAll(lines: readonly VisualLine[], name: LandmarkName, page: number): Landmark[] {
+  const key = LANDMARKS[name];
+  const found: Landmark[] = [];
+  for (const line of lines) {
+    const tokens = line.words.map((w) => w.token);
+    let from = 0;
+    while (from < tokens.length) {
+      const match = findLabel(tokens, key, from, key.length <= 10 ? 0.1 : 0.15);
+      if (match === null) break;
+      const words = line.words.slice(match.start, match.end);
+      found.push(landmark(words, line, page));
+      from = match.end;
+    }
+  }
+  // Table I's and Table II's titles differ by little more than "Non-": each must be told by it.
+  const nonDerivative = (f: Landmark) => /n[o0]n.?deriv/.test(f.line.words.map((w) => w.token.norm).join(''));
+  if (name === 'tableII') return found.filter((f) => !nonDerivative(f));
+  if (name === 'tableI') return found.filter(nonDerivative);
+  if (name === 'remarks') return found.filter((f) => f.line.words[0] !== undefined && f.line.words[0]!.left >= f.left - 1);
+  return found;
+}
+
+function landmark(words: readonly Placed[], line: VisualLine, page: number): Landmark {
+  // The box number printed before a label ("1.", "5.") belongs to it: regions start at its left.
+  const first = words[0]!;
+  const index = line.words.indexOf(first);
+  const before = line.words[index - 1];
+  const numbered = before !== undefined && /^[0-9sS]{1,2}[.,]?$/.test(before.token.text) && first.left - before.right < (first.bottom - first.top) * 1.5;
+  const all = numbered ? [before!, ...words] : words;
+  return {
+    page,
+    left: Math.min(...all.map((w) => w.left)),
+    top: Math.min(...all.map((w) => w.top)),
+    right: Math.max(...all.map((w) => w.right)),
+    bottom: Math.max(...all.map((w) => w.bottom)),
+    line,
+  };
+}
+
+/** A page's lines and a finder over them. */
+export interface PageLayout {
+  page: number;
+  words: Placed[];
+  lines: VisualLine[];
+  width: number;
+  height: number;
+  find(name: LandmarkName): Landmark | null;
+  findAll(name: LandmarkName): Landmark[];
+}
+
+export function pageLayout(page: number, words: Placed[], width: number, height: number): PageLayout {
+  const lines = visualLines(words);
+  const cache = new Map<LandmarkName, Landmark[]>();
+  const all = (name: LandmarkName) => {
+    if (!cache.has(name)) cache.set(name, findAll(lines, name, page));
+    return cache.get(name)!;
+  };
+  return { page, words, lines, width, height, find: (name) => all(name)[0] ?? null, findAll: all };
+}

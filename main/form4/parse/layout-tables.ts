@@ -1,0 +1,288 @@
+// Table I and II of a scan read by position: every word goes to the column its centre stands in
+// (columns from the header, layout-columns.ts), printed lines are banded into table rows (a line with
+// anything outside the text columns starts a row; one with only text continues the row's wrapped
+// cells), and raised small words are footnote marks. A table may run over pages; a page without its
+// own header reuses the columns of the page before.
+import type { DraftFiling } from '../../../shared/model.js';
+import { columnAt, columnsFromHeader, isHeaderLine, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
+import { median, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
+import type { Provenance } from './provenance.js';
+import { joinText, type Token } from './tokens.js';
+import { footnoteMark, readAmount, readCode, readDate } from './values.js';
+
+type NonDerivativeDraft = DraftFiling['nonDerivative'][number];
+type DerivativeDraft = DraftFiling['derivative'][number];
+
+/** One page's part of a table: the words between its title (or the page top) and what follows it. */
+export interface TablePart {
+  words: Placed[];
+  textHeight: number;
+}
+
+interface Cell {
+  values: Token[];
+  marks: Array<{ id: string; token: Token; guess?: string }>;
+  /** A footnote mark may be run into the cell's last word (OCR read it as a stray character). */
+  markRunIn: boolean;
+}
+
+type Row = Map<string, Cell>;
+
+/** Ids of the filing's footnotes, to settle a mark whose digits OCR could not read. */
+export type FootnoteIds = readonly string[];
+
+function readRows(parts: readonly TablePart[], table: TableName, ids: FootnoteIds): Row[] {
+  let columns: Column[] | null = null;
+  const rows: Row[] = [];
+  for (const part of parts) {
+    const lines = visualLines(part.words);
+    let headerEnd = 0;
+    while (headerEnd < lines.length && isHeaderPart(lines[headerEnd]!)) headerEnd += 1;
+    if (headerEnd > 0) columns = columnsFromHeader(lines.slice(0, headerEnd), table, part.textHeight) ?? columns;
+    if (columns === null) continue;
+    let current: Array<{ line: VisualLine }> = [];
+    const flush = () => {
+      if (current.length > 0) rows.push(rowFrom(current.map((c) => c.line), columns!, part.textHeight, ids));
+      current = [];
+    };
+    for (const line of lines.slice(headerEnd)) {
+      // A stray mark alone on its line (OCR put a superscript on a line of its own) starts no row.
+      const startsRow = line.words.some((w) => !TEXT_COLUMNS.has(columnAt(columns!, (w.left + w.right) / 2).field) && !isRaised(w, line, part.textHeight)
+        && w.bottom - w.top >= part.textHeight * 0.7 && /[A-Za-z0-9]{1}/.test(w.token.text.replace(/^\W*\d?\W*$/, '')));
+      if (startsRow) flush();
+      if (startsRow || current.length > 0) current.push({ line });
+    }
+    flush();
+  }
+  return rows;
+}
+
+/**
+ * A line above the first row: header words, or scraps of them, and nothing a row's first line holds
+ * (a value, or a lone D or I of the ownership column).
+ */
+function isHeaderPart(line: VisualLine): boolean {
+  if (line.words.some((w) => VALUE.test(w.token.text))) return false;
+  if (isHeaderLine(line) || isScrap(line)) return true;
+  return !line.words.some((w) => /^[DI]$|^\d{2,}$/.test(w.token.text));
+}
+
+/** A line of a few short pieces and no value: a header word OCR broke ("D)"), not a table row. */
+function isScrap(line: VisualLine): boolean {
+  return line.words.length <= 3 && line.words.every((w) => w.token.text.replace(/[^A-Za-z0-9]/g, '').length <= 3 && !/\d{2}/.test(w.token.text));
+}
+
+function isRaised(word: Placed, line: VisualLine, textHeight: number): boolean {
+  const baseline = median(line.words.filter((w) => w.bottom - w.top >= textHeight * 0.7).map((w) => w.bottom)) || line.bottom;
+  return word.bottom < baseline - textHeight * 0.2 && word.bottom - word.top < textHeight * 0.95;
+}
+
+const STRAY = /^[|[\]{}_~'‘’"“”]+|[|[\]{}_~'‘’"“”]+$/g;
+
+function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textHeight: number, ids: FootnoteIds): Row {
+  const row: Row = new Map();
+  for (const line of lines) {
+    for (const word of line.words.flatMap(splitAtBars)) {
+      const field = columnAt(columns, (word.left + word.right) / 2).field;
+      const cell = row.get(field) ?? { values: [], marks: [], markRunIn: false };
+      row.set(field, cell);
+      const text = word.token.text;
+      // A superscript at the right edge of the cell before, glued to a date ("@109/24/2018").
+      const gluedDate = /^(.{1,3}?)(\d{2}\/\d{2}\/\d{4})$/.exec(text);
+      if (gluedDate !== null) {
+        const owner = columnAt(columns, word.left).field;
+        const markCell = row.get(owner) ?? { values: [], marks: [], markRunIn: false };
+        row.set(owner, markCell);
+        const mark = markFrom({ ...word.token, text: gluedDate[1]! }, ids);
+        markCell.marks.push({ ...mark, guess: mark.guess ?? `a footnote mark glued to the date "${text}"` });
+        cell.values.push({ ...word.token, text: gluedDate[2]! });
+        continue;
+      }
+      const plain = footnoteMark(text);
+      if (plain !== null) cell.marks.push({ id: plain, token: word.token });
+      else if (isRaised(word, line, textHeight) || MARK_SYMBOL.test(text)) cell.marks.push(markFrom(word.token, ids));
+      else {
+        const runIn = /^(.*?)((?:\(\d{1,2}\))+)$/.exec(text);
+        if (runIn !== null && runIn[1] !== '') {
+          cell.values.push({ ...word.token, text: runIn[1]! });
+          for (const mark of runIn[2]!.match(/\d{1,2}/g) ?? []) cell.marks.push({ id: mark, token: word.token });
+        } else if (text.replace(STRAY, '') !== '') cell.values.push(word.token);
+      }
+    }
+  }
+  for (const [field, cell] of row) {
+    const last = cell.values[cell.values.length - 1];
+    if (last === undefined) continue;
+    // A superscript OCR glued to the word before it comes out as a symbol ("Footnote®", "A®") or,
+    // after a one-letter code, as a second letter ("AW").
+    const glued = /^(.*?[A-Za-z0-9.)])([®©™°@*?"“]+[^A-Za-z]*|\(\d?)$/.exec(last.text)
+      ?? (field === 'transactionCode' ? /^([A-Z])([^A-Z].*|W)$/.exec(last.text) : null);
+    const lowRunIn = glued === null && last.confidence < 70 && /[a-z][^a-z0-9.,)]$/i.test(last.text) ? /^(.*)(.)$/.exec(last.text) : null;
+    const runIn = glued ?? lowRunIn;
+    if (runIn === null) continue;
+    cell.markRunIn = true;
+    cell.values[cell.values.length - 1] = { ...last, text: runIn[1]! };
+    const digits = /\d/.exec(runIn[2]!)?.[0];
+    const id = digits !== undefined && (ids.length === 0 || ids.includes(digits)) ? digits : ids.length === 1 ? ids[0]! : (ids[0] ?? '1');
+    cell.marks.push({ id, token: last, guess: `a footnote mark run into "${last.text}"; taken as (${id})` });
+  }
+  return row;
+}
+
+/** What OCR makes of a small "(1)": a circled letter or a sign, with or without its bracket. */
+const MARK_SYMBOL = /^[(]?[®©@™°*][)]?\)?$/;
+
+/**
+ * A word OCR ran over a cell border ("1,087|®", "$0|"): cut at the bar, each piece placed by its
+ * share of the characters, so each lands in its own column.
+ */
+function splitAtBars(word: Placed): Placed[] {
+  const text = word.token.text;
+  const pieces = text.split(/[|]+/);
+  if (pieces.length < 2 || pieces.filter((p) => p !== '').length < 2) return [word];
+  const perChar = (word.right - word.left) / text.length;
+  const out: Placed[] = [];
+  let at = 0;
+  for (const piece of text.split(/([|]+)/)) {
+    if (piece !== '' && !/^[|]+$/.test(piece)) {
+      out.push({ ...word, left: word.left + at * perChar, right: word.left + (at + piece.length) * perChar, token: { ...word.token, text: piece } });
+    }
+    at += piece.length;
+  }
+  return out;
+}
+
+/** A raised word OCR did not read as `(n)`: its digits if it has any, else the likeliest footnote. */
+function markFrom(token: Token, ids: FootnoteIds): { id: string; token: Token; guess?: string } {
+  const digits = /\d{1,2}/.exec(token.text)?.[0];
+  if (digits !== undefined && (ids.length === 0 || ids.includes(digits))) {
+    return /^\(\d{1,2}\)$/.test(token.text) ? { id: digits, token } : { id: digits, token, guess: `a footnote mark read as "${token.text}"; taken as (${digits})` };
+  }
+  const id = ids.length === 1 ? ids[0]! : (ids[0] ?? '1');
+  return { id, token, guess: `a footnote mark OCR could not read ("${token.text}"); taken as (${id})` };
+}
+
+/** Letters OCR takes for digits in a cell that must hold a number or date. */
+const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
+
+/** Reads typed values out of a row's cells, recording provenance and every guess. */
+class RowReader {
+  readonly footnoteRefs: Record<string, string[]> = {};
+  constructor(private readonly row: Row, private readonly path: string, private readonly provenance: Provenance) {
+    for (const [field, cell] of row) {
+      if (cell.marks.length > 0) this.footnoteRefs[field] = [...new Set(cell.marks.map((m) => m.id))];
+      const guesses = cell.marks.filter((m) => m.guess !== undefined).map((m) => m.guess!);
+      if (cell.markRunIn) guesses.push('a footnote mark may be run into the last word of the cell');
+      const refPath = `${path}.footnoteRefs.${field}`;
+      const markTokens = cell.marks.map((m) => m.token);
+      if (markTokens.length > 0 || guesses.length > 0) provenance.read(refPath, markTokens, guesses.length > 0 ? guesses.join('; ') : undefined);
+    }
+  }
+
+  private cell(field: string): Token[] {
+    return this.row.get(field)?.values ?? [];
+  }
+
+  text(field: string): string | null {
+    const tokens = this.cell(field);
+    // OCR runs a one-letter word into the word before it ("ClassA"): split, as a guess.
+    const glued = tokens.filter((t) => /^[A-Z][a-z]{3,}[A-Z]$/.test(t.text));
+    this.provenance.read(`${this.path}.${field}`, tokens, glued.length > 0 ? `"${glued[0]!.text}" read as two words` : undefined);
+    if (glued.length > 0) return this.joinedText(tokens.map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : t)));
+    return this.joinedText(tokens);
+  }
+
+  private joinedText(tokens: readonly Token[]): string | null {
+    // A hyphenated name broken at its hyphen ("Series C-" / "1") is one word again.
+    const text = joinText(tokens.map((t) => ({ ...t, text: t.text.replace(STRAY, '') })).filter((t) => t.text !== '')).replace(/(\w-) (?=\w)/g, '$1');
+    return text === '' ? null : text;
+  }
+
+  /** The cell as one run of characters (a number OCR split at a comma is still one number). */
+  private value<T>(field: string, read: (text: string) => T | null, what: string): T | null {
+    const tokens = this.cell(field);
+    if (tokens.length === 0) return null;
+    const path = `${this.path}.${field}`;
+    const text = tokens.map((t) => t.text.replace(STRAY, '')).join('');
+    const direct = read(text);
+    if (direct !== null) {
+      this.provenance.read(path, tokens, tokens.length > 1 && what !== 'code' ? `printed as ${tokens.length} pieces (${tokens.map((t) => t.text).join(' | ')}); read as one` : undefined);
+      return direct;
+    }
+    const mended = text.replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
+    const fixed = what === 'code' || what === 'letter' ? null : read(mended);
+    if (fixed !== null) {
+      this.provenance.read(path, tokens, `the cell reads "${text}"; letters taken for look-alike digits (${mended})`);
+      return fixed;
+    }
+    this.provenance.read(path, tokens, `the cell reads "${text}", which is not a ${what}`);
+    return null;
+  }
+
+  date(field: string): string | null {
+    return this.value(field, readDate, 'date');
+  }
+
+  dateOrWord(field: string): string | null {
+    const tokens = this.cell(field);
+    if (tokens.length > 0 && tokens.every((t) => /^[A-Za-z/]+$/.test(t.text))) return this.text(field);
+    return this.date(field);
+  }
+
+  amount(field: string): number | null {
+    return this.value(field, readAmount, 'number');
+  }
+
+  letter<T extends string>(field: string, allowed: readonly T[]): T | null {
+    return this.value(field, (text) => (allowed as readonly string[]).includes(text.toUpperCase()) ? (text.toUpperCase() as T) : null, 'letter');
+  }
+
+  code(): DraftFiling['nonDerivative'][number]['transactionCode'] {
+    return this.value('transactionCode', readCode, 'code');
+  }
+}
+
+export function readLayoutNonDerivative(parts: readonly TablePart[], ids: FootnoteIds, provenance: Provenance): NonDerivativeDraft[] {
+  return readRows(parts, 'I', ids).map((row, index) => {
+    const line = new RowReader(row, `nonDerivative[${index}]`, provenance);
+    return {
+      securityTitle: line.text('securityTitle'),
+      transactionDate: line.date('transactionDate'),
+      deemedExecutionDate: line.date('deemedExecutionDate'),
+      transactionCode: line.code(),
+      equitySwapInvolved: false,
+      shares: line.amount('shares'),
+      acquiredDisposed: line.letter('acquiredDisposed', ['A', 'D'] as const),
+      pricePerShare: line.amount('pricePerShare'),
+      sharesOwnedFollowing: line.amount('sharesOwnedFollowing'),
+      directOrIndirect: line.letter('directOrIndirect', ['D', 'I'] as const),
+      natureOfOwnership: line.text('natureOfOwnership'),
+      footnoteRefs: line.footnoteRefs,
+    };
+  });
+}
+
+export function readLayoutDerivative(parts: readonly TablePart[], ids: FootnoteIds, provenance: Provenance): DerivativeDraft[] {
+  return readRows(parts, 'II', ids).map((row, index) => {
+    const line = new RowReader(row, `derivative[${index}]`, provenance);
+    return {
+      securityTitle: line.text('securityTitle'),
+      conversionOrExercisePrice: line.amount('conversionOrExercisePrice'),
+      transactionDate: line.date('transactionDate'),
+      deemedExecutionDate: line.date('deemedExecutionDate'),
+      transactionCode: line.code(),
+      equitySwapInvolved: false,
+      sharesAcquired: line.amount('sharesAcquired'),
+      sharesDisposed: line.amount('sharesDisposed'),
+      dateExercisable: line.dateOrWord('dateExercisable'),
+      expirationDate: line.dateOrWord('expirationDate'),
+      underlyingTitle: line.text('underlyingTitle'),
+      underlyingShares: line.amount('underlyingShares'),
+      pricePerShare: line.amount('pricePerShare'),
+      sharesOwnedFollowing: line.amount('sharesOwnedFollowing'),
+      directOrIndirect: line.letter('directOrIndirect', ['D', 'I'] as const),
+      natureOfOwnership: line.text('natureOfOwnership'),
+      footnoteRefs: line.footnoteRefs,
+    };
+  });
+}

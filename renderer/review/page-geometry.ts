@@ -1,0 +1,104 @@
+// Page image geometry: boxes in a page's pixels (OCR words, a field's source) placed on the image as
+// shown, scaled by the zoom and turned by the rotation, and the CSS transform that turns the image
+// the same way. Everything shown over the image goes through displayBox, so outline and words agree.
+import type { Box } from '../../shared/document.js';
+
+export type Rotation = 0 | 90 | 180 | 270;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export function nextRotation(rotation: Rotation): Rotation {
+  return ((rotation + 90) % 360) as Rotation;
+}
+
+/** The size of the page as shown: scaled, and with width and height swapped on a quarter turn. */
+export function shownSize(page: Size, scale: number, rotation: Rotation): Size {
+  const width = page.width * scale;
+  const height = page.height * scale;
+  return rotation === 90 || rotation === 270 ? { width: height, height: width } : { width, height };
+}
+
+/** A box in page pixels -> the box it covers on the shown page (clockwise rotation, origin top left). */
+export function displayBox(box: Box, page: Size, scale: number, rotation: Rotation): Box {
+  const x = box.x * scale;
+  const y = box.y * scale;
+  const width = box.width * scale;
+  const height = box.height * scale;
+  const pageWidth = page.width * scale;
+  const pageHeight = page.height * scale;
+  switch (rotation) {
+    case 0:
+      return { x, y, width, height };
+    case 90:
+      return { x: pageHeight - (y + height), y: x, width: height, height: width };
+    case 180:
+      return { x: pageWidth - (x + width), y: pageHeight - (y + height), width, height };
+    case 270:
+      return { x: y, y: pageWidth - (x + width), width: height, height: width };
+  }
+}
+
+/** The CSS transform (origin top left) that turns an image of the scaled page size like displayBox. */
+export function imageTransform(page: Size, scale: number, rotation: Rotation): string {
+  const width = page.width * scale;
+  const height = page.height * scale;
+  switch (rotation) {
+    case 0:
+      return 'none';
+    case 90:
+      return `translate(${height}px, 0px) rotate(90deg)`;
+    case 180:
+      return `translate(${width}px, ${height}px) rotate(180deg)`;
+    case 270:
+      return `translate(0px, ${width}px) rotate(270deg)`;
+  }
+}
+
+/** The smallest box holding every box; null for none. */
+export function unionBox(boxes: readonly Box[]): Box | null {
+  if (boxes.length === 0) return null;
+  const left = Math.min(...boxes.map((box) => box.x));
+  const top = Math.min(...boxes.map((box) => box.y));
+  const right = Math.max(...boxes.map((box) => box.x + box.width));
+  const bottom = Math.max(...boxes.map((box) => box.y + box.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+export const MIN_ZOOM = 0.1;
+export const MAX_ZOOM = 4;
+
+export function clampZoom(zoom: number): number {
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+}
+
+/** One zoom step in or out (a factor of 1.25), clamped. */
+export function stepZoom(zoom: number, direction: 1 | -1): number {
+  return clampZoom(direction === 1 ? zoom * 1.25 : zoom / 1.25);
+}
+
+/** The scale at which the turned page fills `available` pixels of width. */
+export function fitWidthScale(available: number, page: Size, rotation: Rotation): number {
+  const width = rotation === 90 || rotation === 270 ? page.height : page.width;
+  return width <= 0 ? 1 : clampZoom(available / width);
+}
+
+/**
+ * The scroll position that brings `box` (shown coordinates) into a viewport, with a margin; the
+ * current position when it is already in view. Centers the box along an axis it must move on.
+ */
+export function scrollToBox(box: Box, scroll: { left: number; top: number }, viewport: Size, margin = 24): { left: number; top: number } {
+  const axis = (start: number, length: number, current: number, span: number): number => {
+    if (start - margin >= current && start + length + margin <= current + span) return current;
+    return Math.max(0, start + length / 2 - span / 2);
+  };
+  return { left: axis(box.x, box.width, scroll.left, viewport.width), top: axis(box.y, box.height, scroll.top, viewport.height) };
+}
+
+/** The scroll position that keeps the page point under the cursor in place when the scale changes. */
+export function zoomAround(cursor: { x: number; y: number }, scroll: { left: number; top: number }, from: number, to: number): { left: number; top: number } {
+  const ratio = to / from;
+  return { left: Math.max(0, (scroll.left + cursor.x) * ratio - cursor.x), top: Math.max(0, (scroll.top + cursor.y) * ratio - cursor.y) };
+}

@@ -1,0 +1,142 @@
+// The layout reading of scanned pages: boxes by their labels' regions, table cells by the columns of
+// their headers, rows banded by height, marks in superscript, tilted pages, tables and filings over
+// several pages, and every guess left for a `low-confidence` finding.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractFiling } from '../../../../main/form4/extract.js';
+import { parseForm4, parseForm4Filings } from '../../../../main/form4/parse/index.js';
+import { formPage, headerBlock, ocrDocument, page, tableIIHeader, words } from './layout-page.js';
+
+describe('reading a scanned page by its layout', () => {
+  const parsed = parseForm4(ocrDocument([page(1, formPage())]));
+  const { filing } = parsed;
+
+  it('reads boxes 1 to 6 from their regions', () => {
+    const owner = filing.reportingOwners[0]!;
+    assert.deepEqual(
+      { name: owner.name, street1: owner.street1, street2: owner.street2, city: owner.city, state: owner.state, zip: owner.zip },
+      { name: 'DOE JANE A', street1: 'ACME CORP', street2: '100 MAIN ST', city: 'SPRINGFIELD', state: 'IL', zip: '62701' },
+    );
+    assert.deepEqual(filing.issuer, { name: 'ACME CORP', tradingSymbol: 'ACME' });
+    assert.equal(filing.periodOfReport, '2017-05-23');
+    assert.equal(filing.dateOfOriginalSubmission, null);
+    assert.equal(filing.jointFiling, false);
+    assert.equal(filing.notSubjectToSection16, false);
+    assert.deepEqual(
+      [owner.isDirector, owner.isTenPercentOwner, owner.isOfficer, owner.isOther, owner.officerTitle],
+      [true, false, true, false, 'Chief Financial Officer'],
+    );
+  });
+
+  it('reads Table I cells by column, a wrapped title and nature as one cell, a superscript as a mark', () => {
+    assert.equal(filing.nonDerivative.length, 2);
+    const [sale, holding] = filing.nonDerivative;
+    assert.deepEqual(
+      [sale!.securityTitle, sale!.transactionDate, sale!.transactionCode, sale!.shares, sale!.acquiredDisposed, sale!.pricePerShare, sale!.sharesOwnedFollowing, sale!.directOrIndirect],
+      ['Common Stock', '2017-05-23', 'S', 1000, 'D', 20.22, 10000, 'D'],
+    );
+    assert.deepEqual(sale!.footnoteRefs, { shares: ['1'] });
+    assert.deepEqual(
+      [holding!.securityTitle, holding!.transactionDate, holding!.sharesOwnedFollowing, holding!.directOrIndirect, holding!.natureOfOwnership],
+      ['Common Stock', null, 3625, 'I', 'By Family Trust'],
+    );
+  });
+
+  it('reads Table II with (A) and (D) told apart by position', () => {
+    const [option] = filing.derivative;
+    assert.deepEqual(
+      [option!.securityTitle, option!.conversionOrExercisePrice, option!.transactionCode, option!.sharesAcquired, option!.sharesDisposed, option!.expirationDate, option!.underlyingTitle, option!.underlyingShares, option!.pricePerShare, option!.sharesOwnedFollowing],
+      ['Stock Option (right to buy)', 10, 'M', null, 500, '2027-05-23', 'Common Stock', 500, 0, 1500],
+    );
+    assert.deepEqual(option!.footnoteRefs, { dateExercisable: ['2'] });
+  });
+
+  it('reads footnotes, remarks and the signature', () => {
+    assert.deepEqual(filing.footnotes, [{ id: '1', text: 'Sold under a 10b5-1 plan.' }, { id: '2', text: 'Vests in full on grant.' }]);
+    assert.equal(filing.remarks, 'None of note.');
+    assert.deepEqual(filing.signatures, [{ name: '/s/ Jane Doe', date: '2017-05-25' }]);
+  });
+
+  it('keeps each field\'s page, boxes and OCR confidence', () => {
+    const source = parsed.sources['derivative[0].sharesDisposed'];
+    assert.equal(source?.page, 1);
+    assert.deepEqual(source?.boxes, [{ x: 1260, y: 1500, width: 39, height: 24 }]);
+    assert.equal(parsed.confidence['derivative[0].sharesDisposed'], 95);
+  });
+
+  it('reads a page tilted by 1.5 degrees the same', () => {
+    const tilted = parseForm4(ocrDocument([page(1, formPage(), (1.5 * Math.PI) / 180)])).filing;
+    assert.deepEqual(tilted, filing);
+  });
+});
+
+describe('what the layout reading could only guess', () => {
+  it('flags a footnote mark OCR could not read', () => {
+    const extraction = extractFiling(ocrDocument([page(1, formPage({ dateExercisableMark: '@' }))]));
+    assert.deepEqual(extraction.filing.derivative[0]!.footnoteRefs, { dateExercisable: ['1'] });
+    assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'derivative[0].footnoteRefs.dateExercisable'));
+  });
+
+  it('flags a number that a letter stood in for', () => {
+    const placements = formPage().map((p) => (p.text === '10,000' ? { ...p, text: '1O,000' } : p));
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.equal(extraction.filing.nonDerivative[0]!.sharesOwnedFollowing, 10000);
+    assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'nonDerivative[0].sharesOwnedFollowing'));
+  });
+});
+
+describe('filings over several pages', () => {
+  const continued = [
+    ...tableIIHeader(200),
+    ...words('Warrants', 200, 360),
+    ...words('$5.00', 470, 360),
+    ...words('2,000', 2080, 360),
+    ...words('D', 2230, 360),
+    ...words('Explanation of Responses:', 200, 500),
+    ...words('1. Held by the reporting person.', 200, 540),
+    ...words('** Signature of Reporting Person', 880, 700, 20),
+  ];
+  const first = formPage().filter((p) => p.y < 1650);
+
+  it('reads a table continued on the next page (its header repeated) as one table', () => {
+    const parsed = parseForm4(ocrDocument([page(1, first), page(2, continued)]));
+    assert.deepEqual(parsed.filing.derivative.map((d) => [d.securityTitle, d.sharesOwnedFollowing]), [['Stock Option (right to buy)', 1500], ['Warrants', 2000]]);
+    assert.deepEqual(parsed.filing.footnotes, [{ id: '1', text: 'Held by the reporting person.' }]);
+    assert.deepEqual(parsed.pages, [1, 2]);
+    assert.equal(parsed.sources['derivative[1].sharesOwnedFollowing']?.page, 2);
+  });
+
+  it('splits filings printed back to back where a page starts a new form', () => {
+    const second = formPage().map((p) => (p.text === 'DOE' ? { ...p, text: 'ROE' } : p));
+    const filings = parseForm4Filings(ocrDocument([page(1, formPage()), page(2, second)]));
+    assert.deepEqual(filings.map((f) => [f.filing.reportingOwners[0]!.name, f.pages]), [['DOE JANE A', [1]], ['ROE JANE A', [2]]]);
+  });
+
+  it('reads the reporting persons printed after Table II', () => {
+    const other = [
+      ...words('1. Name and Address of Reporting Person*', 200, 1600),
+      ...words('1. Relationship of Reporting Person(s) to Issuer', 1300, 1600),
+      ...words('ROE RICHARD', 200, 1640),
+      ...words('[] Director', 1300, 1640),
+      ...words('[X] 10% Owner', 1650, 1640),
+      ...words('(Last) (First) (Middle)', 200, 1680, 20),
+      ...words('[] Officer (give title below)', 1300, 1680),
+      ...words('[] Other (specify below)', 1650, 1680),
+      ...words('1 ROAD', 200, 1720),
+      ...words('(Street)', 200, 1760, 20),
+      ...words('DOVER DE 19901', 200, 1800),
+      ...words('(City) (State) (Zip)', 200, 1840, 20),
+    ];
+    const shifted = formPage().map((p) => (p.y >= 1650 ? { ...p, y: p.y + 300 } : p));
+    const joint = headerBlock({ joint: true });
+    const placements = [...joint, ...shifted.filter((p) => p.y >= 850), ...other];
+    const { filing } = parseForm4(ocrDocument([page(1, placements)]));
+    assert.equal(filing.reportingOwners.length, 2);
+    const second = filing.reportingOwners[1]!;
+    assert.deepEqual(
+      [second.name, second.street1, second.city, second.state, second.zip, second.isDirector, second.isTenPercentOwner],
+      ['ROE RICHARD', '1 ROAD', 'DOVER', 'DE', '19901', false, true],
+    );
+    assert.equal(filing.jointFiling, true);
+  });
+});

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { displayBox, fitWidthScale, imageTransform, nextRotation, scrollToBox, shownSize, stepZoom, unionBox, zoomAround, type Rotation } from '../../../renderer/review/page-geometry.js';
+
+const page = { width: 2550, height: 3300 };
+const box = { x: 100, y: 200, width: 300, height: 50 };
+
+/** Where CSS puts page point (x, y) with imageTransform: the transforms applied right to left. */
+function cssPoint(point: { x: number; y: number }, rotation: Rotation, scale: number): { x: number; y: number } {
+  const x = point.x * scale;
+  const y = point.y * scale;
+  const width = page.width * scale;
+  const height = page.height * scale;
+  if (rotation === 90) return { x: height - y, y: x };
+  if (rotation === 180) return { x: width - x, y: height - y };
+  if (rotation === 270) return { x: y, y: width - x };
+  return { x, y };
+}
+
+describe('displayBox', () => {
+  it('scales a box by the zoom', () => {
+    assert.deepEqual(displayBox(box, page, 0.5, 0), { x: 50, y: 100, width: 150, height: 25 });
+  });
+
+  it('turns a box with the image, staying inside the shown page', () => {
+    for (const rotation of [0, 90, 180, 270] as const) {
+      const shown = displayBox(box, page, 0.25, rotation);
+      const size = shownSize(page, 0.25, rotation);
+      assert.ok(shown.x >= 0 && shown.y >= 0 && shown.x + shown.width <= size.width && shown.y + shown.height <= size.height, `rotation ${rotation}`);
+      // The box's corners land where the CSS transform of the image puts them.
+      const corners = [cssPoint({ x: box.x, y: box.y }, rotation, 0.25), cssPoint({ x: box.x + box.width, y: box.y + box.height }, rotation, 0.25)];
+      assert.equal(Math.min(...corners.map((corner) => corner.x)), shown.x, `x at ${rotation}`);
+      assert.equal(Math.min(...corners.map((corner) => corner.y)), shown.y, `y at ${rotation}`);
+    }
+  });
+
+  it('names the matching CSS transform', () => {
+    assert.equal(imageTransform(page, 0.5, 0), 'none');
+    assert.equal(imageTransform(page, 0.5, 90), 'translate(1650px, 0px) rotate(90deg)');
+    assert.equal(nextRotation(270), 0);
+  });
+});
+
+describe('zoom and scroll', () => {
+  it('fits the turned page to the width', () => {
+    assert.equal(fitWidthScale(1275, page, 0), 0.5);
+    assert.equal(fitWidthScale(1650, page, 90), 0.5);
+    assert.ok(stepZoom(4, 1) <= 4);
+  });
+
+  it('unites boxes', () => {
+    assert.deepEqual(unionBox([box, { x: 50, y: 300, width: 10, height: 10 }]), { x: 50, y: 200, width: 350, height: 110 });
+    assert.equal(unionBox([]), null);
+  });
+
+  it('scrolls only when the box is out of view', () => {
+    assert.deepEqual(scrollToBox({ x: 100, y: 100, width: 50, height: 20 }, { left: 0, top: 0 }, { width: 500, height: 500 }), { left: 0, top: 0 });
+    assert.deepEqual(scrollToBox({ x: 100, y: 1000, width: 50, height: 20 }, { left: 0, top: 0 }, { width: 500, height: 500 }), { left: 0, top: 760 });
+  });
+
+  it('keeps the point under the cursor when zooming', () => {
+    assert.deepEqual(zoomAround({ x: 100, y: 100 }, { left: 100, top: 0 }, 1, 2), { left: 300, top: 100 });
+  });
+});
