@@ -109,7 +109,7 @@ async function ocrSet(set: string, pdfs: readonly string[]): Promise<Map<string,
   }
   if (ocrPages > 0) {
     const seconds = (performance.now() - started) / 1000;
-    addTiming(cacheDir, set, { pages: ocrPages, seconds, workers: jobs, date: new Date().toISOString().slice(0, 10) });
+    addTiming(cacheDir, set, { pages: ocrPages, seconds, workers: jobs, date: new Date().toISOString().slice(0, 10) }, values['no-cache']);
     console.log(`${set}: OCR'd ${ocrPages} pages in ${seconds.toFixed(0)} s with ${jobs} workers (${(seconds / ocrPages).toFixed(2)} s/page)`);
   }
   return readings;

@@ -187,28 +187,39 @@ function nativeArgs(dpi: number): string[] {
   return ['--psm', '3', '--dpi', String(dpi), '-l', 'eng', '--tessdata-dir', nativeModelDir(), ...settings];
 }
 
+/** Wall-clock and CPU time of one measured step. CPU time holds up when other work shares the cores. */
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** `tesseract ARGS` under /usr/bin/time, which reports the child's user + system CPU seconds. */
+function runNative(args: string[]): Timing {
+  const times = join(scratch, 'time.txt');
+  const started = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', times, 'tesseract', ...args], { encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+  const wallMs = performance.now() - started;
+  if (result.status !== 0) throw new Error(`native tesseract failed: ${result.stderr}`);
+  const [user = 0, system = 0] = readFileSync(times, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { wallMs, cpuMs: (user + system) * 1000 };
+}
+
 /** One process per page, as a script calling `tesseract` would (model load included). */
-function nativeOnePage(page: GrayImage, index: number): number {
+function nativeOnePage(page: GrayImage, index: number): Timing {
   const image = join(scratch, `page-${index}.pgm`);
   writeFileSync(image, toPgm(page));
-  const started = performance.now();
-  const result = spawnSync('tesseract', [image, '-', ...nativeArgs(page.dpi ?? 300)], { encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
-  if (result.status !== 0) throw new Error(`native tesseract failed: ${result.stderr}`);
-  return performance.now() - started;
+  return runNative([image, join(scratch, 'one'), ...nativeArgs(page.dpi ?? 300)]);
 }
 
 /** Every page in one process (a list file), so the model is loaded once: the engine's own speed. */
-function nativeBatch(pages: readonly GrayImage[]): number {
+function nativeBatch(pages: readonly GrayImage[]): Timing {
   const list = join(scratch, 'pages.txt');
   writeFileSync(list, pages.map((page, index) => {
     const image = join(scratch, `page-${index}.pgm`);
     writeFileSync(image, toPgm(page));
     return image;
   }).join('\n'));
-  const started = performance.now();
-  const result = spawnSync('tesseract', [list, join(scratch, 'batch'), ...nativeArgs(pages[0]?.dpi ?? 300)], { encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
-  if (result.status !== 0) throw new Error(`native tesseract failed: ${result.stderr}`);
-  return performance.now() - started;
+  return runNative([list, join(scratch, 'batch'), ...nativeArgs(pages[0]?.dpi ?? 300)]);
 }
 
 /** One tesseract.js recognizer with the product's parameters (plus --params), page by page. */
@@ -216,12 +227,15 @@ async function startJsRecognizer() {
   const recognizer = await startRecognizer(defaultTesseractPaths(), 30_000);
   if (Object.keys(extraParameters).length > 0) await recognizer.setParameters(extraParameters);
   return {
-    async read(page: GrayImage): Promise<number> {
+    /** The main thread only waits meanwhile, so the process's CPU time is the worker thread's. */
+    async read(page: GrayImage): Promise<Timing> {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       // The pool passes the page's DPI the same way (RecognizeOptions does not type worker parameters).
       const dpi = { user_defined_dpi: String(page.dpi ?? 300) } as Partial<Tesseract.RecognizeOptions>;
       await recognizer.recognize(toPgm(page), dpi, { blocks: true, text: false });
-      return performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
     },
     terminate: () => recognizer.terminate(),
   };
@@ -249,13 +263,14 @@ const { pages, source } = await loadPages();
 const first = pages[0]!;
 const sample = pages.slice(0, Math.min(pages.length, 6));
 const version = nativeVersion();
-console.log(`OCR bench: ${source}; ${first.width} x ${first.height} px; ${cpus().length} cores; load average ${loadavg()[0]?.toFixed(1)}`);
+const loadAtStart = loadavg()[0] ?? 0;
+console.log(`OCR bench: ${source}; ${first.width} x ${first.height} px; ${cpus().length} cores; load average ${loadAtStart.toFixed(1)}`);
 if (Object.keys(extraParameters).length > 0) console.log(`extra Tesseract parameters on both engines: ${JSON.stringify(extraParameters)}`);
 
 // tesseract.js and native take turns page by page, so load from other processes falls on both alike.
 const js = await startJsRecognizer();
-const jsTimes: number[] = [];
-const nativeTimes: number[] = [];
+const jsTimes: Timing[] = [];
+const nativeTimes: Timing[] = [];
 try {
   await js.read(first); // warm-up: the first recognize pays for loading the model into the engine
   for (const [index, page] of sample.entries()) {
@@ -265,13 +280,18 @@ try {
 } finally {
   await js.terminate();
 }
-const jsMs = sum(jsTimes) / sample.length;
-const nativeMs = version ? sum(nativeTimes) / sample.length : null;
-const nativeBatchMs = version ? nativeBatch(sample) / sample.length : null;
-console.log(`tesseract.js, 1 worker: ${jsMs.toFixed(0)} ms/page over ${sample.length} pages`);
-if (version && nativeMs !== null && nativeBatchMs !== null) {
-  console.log(`native ${version}, OMP_THREAD_LIMIT=1: ${nativeMs.toFixed(0)} ms/page one process per page, ${nativeBatchMs.toFixed(0)} ms/page all pages in one process`);
-  console.log(`tesseract.js / native: ${(jsMs / nativeMs).toFixed(2)}x (per page process), ${(jsMs / nativeBatchMs).toFixed(2)}x (one process)`);
+const perPage = (times: Timing[], key: keyof Timing) => sum(times.map((time) => time[key])) / sample.length;
+const jsMs = perPage(jsTimes, 'wallMs');
+const jsCpuMs = perPage(jsTimes, 'cpuMs');
+const native = version ? { wallMs: perPage(nativeTimes, 'wallMs'), cpuMs: perPage(nativeTimes, 'cpuMs') } : null;
+const batchRun = version ? nativeBatch(sample) : null;
+const nativeBatchTimes = batchRun ? { wallMs: batchRun.wallMs / sample.length, cpuMs: batchRun.cpuMs / sample.length } : null;
+console.log(`tesseract.js, 1 worker: ${jsMs.toFixed(0)} ms/page (${jsCpuMs.toFixed(0)} ms CPU) over ${sample.length} pages`);
+if (version && native && nativeBatchTimes) {
+  console.log(`native ${version}, OMP_THREAD_LIMIT=1: ${native.wallMs.toFixed(0)} ms/page (${native.cpuMs.toFixed(0)} ms CPU) one process per page, ` +
+    `${nativeBatchTimes.wallMs.toFixed(0)} ms/page (${nativeBatchTimes.cpuMs.toFixed(0)} ms CPU) all pages in one process`);
+  console.log(`tesseract.js / native, wall: ${(jsMs / native.wallMs).toFixed(2)}x per-page process, ${(jsMs / nativeBatchTimes.wallMs).toFixed(2)}x one process; ` +
+    `CPU: ${(jsCpuMs / native.cpuMs).toFixed(2)}x, ${(jsCpuMs / nativeBatchTimes.cpuMs).toFixed(2)}x`);
 } else console.log('native tesseract: not installed');
 
 const osd = await osdMs(first, 3);
@@ -294,28 +314,30 @@ console.log(
     `${batch.stats.recognizersStarted} recognizers and ${batch.stats.detectorsStarted} detectors started (recycled every 25 pages)`,
 );
 
-const ratio = nativeMs ? jsMs / nativeMs : null;
-const batchRatio = nativeBatchMs ? jsMs / nativeBatchMs : null;
+const ratio = (left: number, right: number | undefined) => (right ? `${(left / right).toFixed(2)}x` : 'n/a');
+const ms = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(0)} ms`);
 const section = [
   '## OCR',
   '',
   `Run by \`npm run bench:ocr\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ` +
-    `load average ${loadavg()[0]?.toFixed(1)} at the end (other work was running: figures are noisier than on an idle machine).`,
+    `load average ${loadAtStart.toFixed(1)} at the start and ${loadavg()[0]?.toFixed(1)} at the end. With other work on the cores wall-clock times stretch;`,
+  'CPU times (user + system of the worker thread, or of the native process) hold up and give the engine ratio.',
   `Pages: ${source}, ${first.width} x ${first.height} px. tesseract.js 7 with eng 4.0.0_best_int, PSM 3, worker start excluded.` +
     (Object.keys(extraParameters).length > 0 ? ` Extra parameters on both engines: \`${JSON.stringify(extraParameters)}\`.` : ''),
   '',
-  '| measure | value |',
-  '| --- | --- |',
-  `| tesseract.js, 1 worker, recognition only (mean of ${sample.length} pages) | ${jsMs.toFixed(0)} ms/page |`,
-  `| native ${version ?? 'tesseract (not installed)'}, \`OMP_THREAD_LIMIT=1\`, same model and PSM, one process per page | ${nativeMs ? `${nativeMs.toFixed(0)} ms/page` : 'n/a'} |`,
-  `| native, all pages in one process (model loaded once) | ${nativeBatchMs ? `${nativeBatchMs.toFixed(0)} ms/page` : 'n/a'} |`,
-  `| tesseract.js / native (per-page process; one process) | ${ratio && batchRatio ? `${ratio.toFixed(2)}x; ${batchRatio.toFixed(2)}x` : 'n/a'} |`,
-  `| orientation detection alone (OSD, legacy osd model, page halved to 150 DPI) | ${osd.toFixed(0)} ms/page |`,
-  `| upright pages through the pool, 1 worker: orientation handling on / off | ${uprightOsd.msPerPage.toFixed(0)} / ${uprightOff.msPerPage.toFixed(0)} ms/page |`,
-  `| upside-down page: OSD then one read / no OSD, turns retried | ${withOsd.msPerPage.toFixed(0)} ms / ${withRetry.msPerPage.toFixed(0)} ms |`,
-  `| pool of ${workers} workers vs 1 worker, ${speedupPages} pages, orientation on | ${many.msPerPage.toFixed(0)} vs ${one.msPerPage.toFixed(0)} ms/page = ${speedup.toFixed(2)}x |`,
-  `| pool of ${workers} workers, ${batchPages}-page batch | ${batch.msPerPage.toFixed(0)} ms/page |`,
-  `| peak RSS of the process over that batch (workers recycled every 25 pages) | ${batch.peakRssMb.toFixed(0)} MB |`,
+  '| measure | wall | CPU |',
+  '| --- | ---: | ---: |',
+  `| tesseract.js, 1 worker, recognition only (mean of ${sample.length} pages) | ${ms(jsMs)} | ${ms(jsCpuMs)} |`,
+  `| native ${version ?? 'tesseract (not installed)'}, \`OMP_THREAD_LIMIT=1\`, same model and PSM, one process per page | ${ms(native?.wallMs)} | ${ms(native?.cpuMs)} |`,
+  `| native, all pages in one process (model loaded once) | ${ms(nativeBatchTimes?.wallMs)} | ${ms(nativeBatchTimes?.cpuMs)} |`,
+  `| tesseract.js / native, per-page process | ${ratio(jsMs, native?.wallMs)} | ${ratio(jsCpuMs, native?.cpuMs)} |`,
+  `| tesseract.js / native, one process | ${ratio(jsMs, nativeBatchTimes?.wallMs)} | ${ratio(jsCpuMs, nativeBatchTimes?.cpuMs)} |`,
+  `| orientation detection alone (OSD, legacy osd model, page halved to 150 DPI) | ${ms(osd)} | |`,
+  `| upright pages through the pool, 1 worker: orientation handling on / off | ${ms(uprightOsd.msPerPage)} / ${ms(uprightOff.msPerPage)} | |`,
+  `| upside-down page: OSD then one read / no OSD, turns retried | ${ms(withOsd.msPerPage)} / ${ms(withRetry.msPerPage)} | |`,
+  `| pool of ${workers} workers vs 1 worker, ${speedupPages} pages, orientation on (per page) | ${ms(many.msPerPage)} vs ${ms(one.msPerPage)} = ${speedup.toFixed(2)}x | |`,
+  `| pool of ${workers} workers, ${batchPages}-page batch (per page) | ${ms(batch.msPerPage)} | |`,
+  `| peak RSS of the process over that batch (workers recycled every 25 pages) | ${batch.peakRssMb.toFixed(0)} MB | |`,
   '',
 ].join('\n');
 

@@ -21,9 +21,12 @@ export function readTiming(cacheDir: string, set: string): OcrTiming | null {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as OcrTiming) : null;
 }
 
-/** Adds a run; a run with another worker count starts the record afresh (its speed is another figure). */
-export function addTiming(cacheDir: string, set: string, run: OcrTiming): void {
-  const previous = readTiming(cacheDir, set);
+/**
+ * Adds a run to the record; a run with another worker count, or one that OCR'd afresh on purpose
+ * (`fresh`, from --no-cache), replaces it, its speed being another figure.
+ */
+export function addTiming(cacheDir: string, set: string, run: OcrTiming, fresh: boolean): void {
+  const previous = fresh ? null : readTiming(cacheDir, set);
   const merged = previous && previous.workers === run.workers
     ? { pages: previous.pages + run.pages, seconds: previous.seconds + run.seconds, workers: run.workers, date: run.date }
     : run;

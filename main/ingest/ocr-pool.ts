@@ -9,9 +9,12 @@ import type { Line } from '../../shared/document.js';
 import { abortError } from './errors.js';
 import { halveGray, rotateGray, toPgm, type GrayImage, type Rotation } from './gray-image.js';
 import { linesFromOcrBlocks, meanConfidence, type OcrBlock } from './ocr-lines.js';
+import { eraseRules } from './erase-rules.js';
+import { rereadBlocks, STRIP_PARAMETERS } from './reread-small-words.js';
 import { betterReading, osdIsTrusted, readingIsSettled, rotationFromOsd, rotationsToTry, wordsLieFlat, type OsdAnswer } from './orientation.js';
 import {
   defaultTesseractPaths,
+  RECOGNIZER_PARAMETERS,
   startOrientationDetector,
   startRecognizer,
   type TesseractPaths,
@@ -201,10 +204,14 @@ export class OcrPool {
 
     let best: OcrReading | null = null;
     let attempts = 0;
+    // OCR reads each turn with the form's ruling erased (erase-rules.ts); the reading keeps the scan.
+    const erased = new Map<GrayImage, GrayImage>();
     const read = async (rotation: Rotation): Promise<Line[]> => {
       attempts += 1;
       const upright = rotateGray(image, rotation);
-      const result = await step(recognizer.recognize(toPgm(upright), dpiParameter, { blocks: true, text: false }));
+      const ruleless = eraseRules(upright);
+      erased.set(upright, ruleless);
+      const result = await step(recognizer.recognize(toPgm(ruleless), dpiParameter, { blocks: true, text: false }));
       const blocks = result.data.blocks ?? [];
       const lines = linesFromOcrBlocks(blocks);
       best = betterReading(best, { image: upright, rotation, lines, meanConfidence: meanConfidence(lines), attempts: 0, blocks });
@@ -242,7 +249,18 @@ export class OcrPool {
     // `best` is set by `read`, which TypeScript cannot see from here.
     const kept = best as OcrReading | null;
     if (!kept) throw new Error('OCR produced no reading');
-    return { ...kept, attempts };
+    // Superscript footnote marks and unsure short words, read again enlarged (reread-small-words.ts).
+    const blocks = await rereadBlocks(erased.get(kept.image) ?? kept.image, kept.blocks, async (strip) => {
+      await step(recognizer.setParameters(STRIP_PARAMETERS));
+      try {
+        const stripDpi: Partial<Tesseract.RecognizeOptions & Tesseract.WorkerParams> = strip.dpi ? { user_defined_dpi: String(Math.round(strip.dpi)) } : {};
+        return (await step(recognizer.recognize(toPgm(strip), stripDpi, { blocks: true, text: false }))).data.blocks;
+      } finally {
+        await step(recognizer.setParameters(RECOGNIZER_PARAMETERS));
+      }
+    });
+    const lines = linesFromOcrBlocks(blocks);
+    return { ...kept, blocks, lines, meanConfidence: meanConfidence(lines), attempts };
   }
 
   private recognizerOf(slot: Slot): Promise<TesseractWorker> {

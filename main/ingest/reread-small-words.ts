@@ -3,9 +3,13 @@
 // price in a narrow cell). Each is cut out with a little margin, enlarged three times, and all are
 // stacked into one strip that Tesseract reads as a block in a single call; a word takes the second
 // reading when it is surer than the first. Boxes stay those of the page.
+import type Tesseract from 'tesseract.js';
 import type { Line, Word } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 import type { OcrBlock } from './ocr-lines.js';
+
+/** The strip is read as one block of lines (Tesseract's PSM 6), not laid out as a page. */
+export const STRIP_PARAMETERS = { tessedit_pageseg_mode: '6' as Tesseract.PSM };
 
 /** Words per page looked at again, the least sure first: bounds the cost on a damaged page. */
 const MAX_WORDS = 160;
@@ -18,6 +22,8 @@ const GAP = 36;
 interface Pick {
   line: number;
   word: number;
+  /** Small and above the line's baseline: a superscript. */
+  raised: boolean;
   crop: { x: number; y: number; width: number; height: number };
   /** Where the crop stands in the strip. */
   top: number;
@@ -35,24 +41,24 @@ function median(values: readonly number[]): number {
 }
 
 /** Raised small words (superscripts) and short unsure words, as line and word indexes. */
-export function wordsToReread(lines: readonly Line[]): Array<{ line: number; word: number }> {
-  const chosen: Array<{ line: number; word: number; confidence: number }> = [];
+export function wordsToReread(lines: readonly Line[]): Array<{ line: number; word: number; raised: boolean }> {
+  const chosen: Array<{ line: number; word: number; raised: boolean; confidence: number }> = [];
   lines.forEach((line, lineIndex) => {
     const boxes = line.words.map((w) => w.box).filter((b) => b !== null);
     const height = median(boxes.map((b) => b.height));
     const baseline = median(boxes.map((b) => b.y + b.height));
     line.words.forEach((word, wordIndex) => {
-      if (word.box === null) return;
+      if (word.box === null || word.text.trim() === '') return;
       const raised = word.box.height < height * 0.9 && word.box.y + word.box.height < baseline - height * 0.2;
       const unsure = word.confidence < UNSURE && word.text.length <= 12;
-      if (raised || unsure) chosen.push({ line: lineIndex, word: wordIndex, confidence: word.confidence });
+      if (raised || unsure) chosen.push({ line: lineIndex, word: wordIndex, raised, confidence: word.confidence });
     });
   });
-  return chosen.sort((a, b) => a.confidence - b.confidence).slice(0, MAX_WORDS);
+  return chosen.sort((a, b) => a.confidence - b.confidence).slice(0, MAX_WORDS).map(({ line, word, raised }) => ({ line, word, raised }));
 }
 
 /** The chosen words cut out, enlarged `scale` times and stacked with white between them. */
-export function buildStrip(image: GrayImage, lines: readonly Line[], chosen: ReadonlyArray<{ line: number; word: number }>, scale: number): Strip {
+export function buildStrip(image: GrayImage, lines: readonly Line[], chosen: ReadonlyArray<{ line: number; word: number; raised: boolean }>, scale: number): Strip {
   const crops = chosen.map(({ line, word }) => {
     const box = lines[line]!.words[word]!.box!;
     const x = Math.max(0, Math.floor(box.x - MARGIN));
@@ -70,7 +76,8 @@ export function buildStrip(image: GrayImage, lines: readonly Line[], chosen: Rea
       const target = (top + row) * width + PAD;
       for (let column = 0; column < crop.width * scale; column += 1) data[target + column] = image.data[source + Math.floor(column / scale)]!;
     }
-    picks.push({ ...chosen[i]!, crop, top });
+    const { line, word, raised } = chosen[i]!;
+    picks.push({ line, word, raised, crop, top });
     top += crop.height * scale + GAP;
   });
   return { image: { width, height, data, dpi: image.dpi === null ? null : image.dpi * scale }, picks, scale };
@@ -96,8 +103,12 @@ export function applyStripReading(lines: readonly Line[], strip: Strip, blocks: 
     });
     if (inside.length === 0) continue;
     const confidence = Math.min(...inside.map((w) => w.confidence));
-    if (confidence <= word.confidence) continue;
-    const reread: Word = { ...word, text: inside.map((w) => w.text.trim()).join(''), confidence: Math.min(100, Math.max(0, confidence)) };
+    const text = inside.map((w) => w.text.trim()).join('');
+    // A surer reading that lost letters ("II" to "|") is the enlargement's mistake, not a mending;
+    // a superscript, though, is rightly read as fewer letters than the smudge it was.
+    const letters = (t: string) => t.replace(/[^A-Za-z0-9]/g, '').length;
+    if (confidence <= word.confidence || (letters(text) < letters(word.text) && !pick.raised)) continue;
+    const reread: Word = { ...word, text, confidence: Math.min(100, Math.max(0, confidence)) };
     out[pick.line]!.words[pick.word] = reread;
   }
   return out;
@@ -111,4 +122,28 @@ export async function rereadSmallWords(image: GrayImage, lines: Line[], recogniz
   const scale = Math.max(2, Math.min(5, Math.round(900 / (image.dpi ?? 300))));
   const strip = buildStrip(image, lines, chosen, scale);
   return applyStripReading(lines, strip, await recognize(strip.image));
+}
+
+/**
+ * The same second look on Tesseract's block tree, so that whoever keeps the raw OCR (the accuracy
+ * bench's cache) keeps the mended words too: word texts and confidences are replaced in a copy.
+ */
+export async function rereadBlocks(image: GrayImage, blocks: readonly OcrBlock[], recognize: (strip: GrayImage) => Promise<readonly OcrBlock[] | null>): Promise<OcrBlock[]> {
+  const ocrLines = blocks.flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines));
+  const lines: Line[] = ocrLines.map((line) => ({
+    box: null,
+    words: line.words.map((w) => ({ text: w.text, box: { x: w.bbox.x0, y: w.bbox.y0, width: w.bbox.x1 - w.bbox.x0, height: w.bbox.y1 - w.bbox.y0 }, confidence: w.confidence })),
+  }));
+  const reread = await rereadSmallWords(image, lines, recognize);
+  let index = 0;
+  return blocks.map((block) => ({
+    ...block,
+    paragraphs: block.paragraphs.map((paragraph) => ({
+      ...paragraph,
+      lines: paragraph.lines.map((line) => {
+        const words = reread[index++]!.words;
+        return { ...line, words: line.words.map((word, k) => ({ ...word, text: words[k]!.text, confidence: words[k]!.confidence })) };
+      }),
+    })),
+  }));
 }

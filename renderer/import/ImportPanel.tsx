@@ -44,7 +44,16 @@ export function ImportPanel({ progress, uploading, onCancel, onClear }: { progre
   const order = { failed: 0, running: 1, queued: 2, skipped: 3, done: 4 } as const;
   const files = [...progress.files].sort((a, b) => order[a.state] - order[b.state]).slice(0, SHOWN_FILES);
   return (
-    <section className={`import-panel${folded ? ' folded' : ''}`} data-testid="import-panel" data-running={progress.running ? 'true' : 'false'} aria-label="Import">
+    <section
+      className={`import-panel${folded ? ' folded' : ''}`}
+      data-testid="import-panel"
+      data-running={progress.running ? 'true' : 'false'}
+      data-total={summary.total}
+      data-done={summary.done}
+      data-skipped={summary.skipped}
+      data-failed={summary.failed}
+      aria-label="Import"
+    >
       <header className="import-header">
         <button type="button" className="import-title" onClick={() => setFolded(!folded)} aria-expanded={!folded} tabIndex={-1}>
           <span className="chevron">{folded ? '▸' : '▾'}</span>
@@ -69,14 +78,13 @@ export function ImportPanel({ progress, uploading, onCancel, onClear }: { progre
       <div className="bar bar-overall" data-testid="import-overall" role="progressbar" aria-valuenow={Math.round(summary.overall * 100)} aria-valuemin={0} aria-valuemax={100}>
         <div className="bar-fill" style={{ width: `${summary.overall * 100}%` }} />
       </div>
-      {folded ? null : (
-        <ul className="import-files">
-          {files.map((file) => (
-            <FileRow key={file.jobId} file={file} />
-          ))}
-          {progress.files.length > SHOWN_FILES ? <li className="muted">… and {progress.files.length - SHOWN_FILES} more</li> : null}
-        </ul>
-      )}
+      {/* Folded, the rows stay in the page (hidden), so their states can still be read. */}
+      <ul className="import-files" hidden={folded}>
+        {files.map((file) => (
+          <FileRow key={file.jobId} file={file} />
+        ))}
+        {progress.files.length > SHOWN_FILES ? <li className="muted">… and {progress.files.length - SHOWN_FILES} more</li> : null}
+      </ul>
     </section>
   );
 }

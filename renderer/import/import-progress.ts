@@ -43,14 +43,7 @@ export function progressFromState(state: ImportState): ImportProgress {
   return { files: state.jobs.map((job) => fromJob(job, undefined)), running: state.running };
 }
 
-/**
- * Folds one event in. A batch queued while nothing runs starts a new run: the files an earlier run
- * finished cleanly leave the panel; failed ones stay, with their reasons, until cleared.
- */
 export function applyImportEvent(progress: ImportProgress, event: ImportEvent): ImportProgress {
-  if (event.type === 'queued' && !progress.running && !progress.files.some((file) => file.batch === event.job.batch)) {
-    progress = { ...progress, files: progress.files.filter((file) => file.state !== 'done' && file.state !== 'skipped') };
-  }
   const index = progress.files.findIndex((file) => file.jobId === event.job.id);
   // The answer of the call that queued a job can come after the job's own events (a file that
   // fails at once): it must not put the job back to queued.
@@ -64,6 +57,14 @@ export function applyImportEvent(progress: ImportProgress, event: ImportEvent): 
   }
   const files = index === -1 ? [...progress.files, next] : progress.files.map((file, at) => (at === index ? next : file));
   return { files, running: event.type === 'finished' ? progress.running : true };
+}
+
+/**
+ * A person starts another import: the files earlier runs finished cleanly leave the panel; failed
+ * ones stay, with their reasons, until cleared, and files still queued or running stay.
+ */
+export function forNewImport(progress: ImportProgress): ImportProgress {
+  return { ...progress, files: progress.files.filter((file) => file.state !== 'done' && file.state !== 'skipped') };
 }
 
 export function setRunning(progress: ImportProgress, running: boolean): ImportProgress {

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportJob } from '../../shared/views.js';
 import { useApp, useCall } from '../app/app-context.js';
-import { applyImportEvent, NO_IMPORTS, progressFromState, setRunning, type ImportProgress } from './import-progress.js';
+import { applyImportEvent, forNewImport, NO_IMPORTS, progressFromState, setRunning, type ImportProgress } from './import-progress.js';
 
 export const IMPORT_ACCEPT = '.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.md';
 
@@ -61,6 +61,7 @@ export function useImporter(): Importer {
   const importFiles = useCallback(
     async (files: readonly File[]) => {
       if (files.length === 0) return;
+      setProgress(forNewImport);
       const paths = files.map((file) => api.pathForFile(file));
       if (paths.every((path): path is string => path !== null)) {
         const result = await call('import:paths', { paths });
@@ -89,6 +90,7 @@ export function useImporter(): Importer {
     }
     void call('import:choose', {}).then(async (result) => {
       if (!result.ok || result.value.length === 0) return;
+      setProgress(forNewImport);
       const imported = await call('import:paths', { paths: result.value });
       if (imported.ok) queued(imported.value);
     });

@@ -70,7 +70,7 @@ const HEADER_TEXT = `1. Title of Security (Instr. 3) 2. Transaction Date (Month/
 const HEADER_WORDS = new Set(HEADER_TEXT.toLowerCase().split(/\s+/).map((w) => w.replace(/[^a-z0-9()%]/g, '')).filter((w) => w.length > 0));
 
 /** A value no header prints: a date, an amount with thousands or decimals, a run of three digits. */
-export const VALUE = /\d{1,2}\/\d{1,2}\/\d{2,4}|\d,\d{3}|\d\.\d|\d{3}|\$\d/;
+export const VALUE = /\d{1,2}\/\d{1,2}\/\d{2,4}|\d,\d{3}|\d\.\d{2}|\d{3}|\$\d/;
 
 /**
  * Whether a printed line belongs to the column headers: no value on it, and mostly header words

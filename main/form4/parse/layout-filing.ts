@@ -103,6 +103,8 @@ export function readLayoutFiling(pages: readonly PageLayout[]): LayoutReading | 
     marker === undefined ? [] : sectionParts(pages, markers, marker).map((words) => ({ words, textHeight: textHeight(words.length > 10 ? words : first.words) }));
   const nonDerivative = readLayoutNonDerivative(tableParts(tableI), ids, provenance);
   const derivative = readLayoutDerivative(tableParts(tableII), ids, provenance);
+  const explanationParts = explanation === undefined ? [] : sectionParts(pages, markers, explanation);
+  checkFootnotesComplete(footnotes, [...nonDerivative, ...derivative], explanationParts, height, provenance);
 
   const owners = [header.owner, ...readOtherOwners(pages, markers, height, provenance)];
   const closing = readLayoutClosing(pages, markers, height, provenance);
@@ -121,6 +123,32 @@ export function readLayoutFiling(pages: readonly PageLayout[]): LayoutReading | 
     ...closing,
   };
   return { filing, provenance, pages: pages.map((p) => p.page) };
+}
+
+/**
+ * Footnotes OCR lost leave traces: a number skipped, a mark in the tables with no footnote, or a
+ * stretch of the explanation with no words where lines were printed. Any of them and the footnotes
+ * as a whole are a guess.
+ */
+function checkFootnotesComplete(
+  footnotes: DraftFiling['footnotes'],
+  lines: ReadonlyArray<{ footnoteRefs?: Record<string, string[]> | undefined }>,
+  parts: readonly Placed[][],
+  height: number,
+  provenance: Provenance,
+): void {
+  const ids = new Set(footnotes.map((f) => f.id));
+  const numbered = footnotes.every((f, i) => f.id === String(i + 1));
+  const referenced = lines.flatMap((l) => Object.values(l.footnoteRefs ?? {}).flat());
+  const unknown = [...new Set(referenced.filter((id) => !ids.has(id)))];
+  const gap = parts.some((words) => {
+    const rows = visualLines(words);
+    return rows.some((row, i) => i > 0 && row.top - rows[i - 1]!.bottom > height * 3);
+  });
+  const why = !numbered ? 'the footnotes are not numbered 1, 2, 3...; one may have been lost'
+    : unknown.length > 0 ? `footnote ${unknown.join(', ')} is referenced in the tables but could not be read`
+    : gap ? 'part of the explanation of responses could not be read' : null;
+  if (why !== null) provenance.guess('footnotes', why);
 }
 
 /** The reporting persons after the first: a name-and-address block beside a relationship block, below Table II. */

@@ -5,7 +5,7 @@
 import type { DraftFiling } from '../../../shared/model.js';
 import { readCityStateZip, readDateBox, readIssuer } from './header.js';
 import { findAll, type Landmark, type PageLayout } from './layout-landmarks.js';
-import { visualLines, wordsIn, type Placed, type Region, type VisualLine } from './layout-geometry.js';
+import { median, visualLines, wordsIn, type Placed, type Region, type VisualLine } from './layout-geometry.js';
 import type { Provenance } from './provenance.js';
 import { findLabel, joinText, normalize, type Token } from './tokens.js';
 
@@ -38,6 +38,13 @@ export function readNameAndAddress(words: readonly Placed[], path: string, prove
   provenance.read(`${path}.name`, name);
   if (last < 0 || street < 0 || city < 0) {
     for (const field of ['name', 'street1', 'street2', 'city']) provenance.guess(`${path}.${field}`, 'the printed hints of box 1 could not all be found; its lines were read in order');
+  }
+  // The street block holds two printed lines of room; one read where the room shows two means OCR
+  // lost a line.
+  if (last >= 0 && street > last && streetLines.length < 2) {
+    const room = lines[street]!.top - lines[last]!.bottom;
+    const height = median(lines.flatMap((l) => l.words.map((w) => w.bottom - w.top)));
+    if (room > height * (streetLines.length + 1.6)) for (const field of ['street1', 'street2']) provenance.guess(`${path}.${field}`, 'a street line may not have been read');
   }
   const [first, ...rest] = streetLines;
   const street1 = first === undefined ? [] : tokensOf([first]);

@@ -24,6 +24,10 @@ interface Cell {
   marks: Array<{ id: string; token: Token; guess?: string }>;
   /** A footnote mark may be run into the cell's last word (OCR read it as a stray character). */
   markRunIn: boolean;
+  /** A superscript seems to stand in a word's box but OCR gave no text for it. */
+  markLost?: boolean;
+  /** Why the cell's reading is in doubt for layout reasons (row banding, column placing). */
+  doubt?: string;
 }
 
 type Row = Map<string, Cell>;
@@ -41,15 +45,30 @@ function readRows(parts: readonly TablePart[], table: TableName, ids: FootnoteId
     if (headerEnd > 0) columns = columnsFromHeader(lines.slice(0, headerEnd), table, part.textHeight) ?? columns;
     if (columns === null) continue;
     let current: Array<{ line: VisualLine }> = [];
+    let doubt: string | undefined;
     const flush = () => {
-      if (current.length > 0) rows.push(rowFrom(current.map((c) => c.line), columns!, part.textHeight, ids));
+      if (current.length > 0) {
+        const row = rowFrom(current.map((c) => c.line), columns!, part.textHeight, ids);
+        for (const [field, cell] of row) {
+          const column = columns!.find((c) => c.field === field);
+          const unseen = column !== undefined && !column.seen ? 'the column header was not found; the column was placed by the form\'s proportions' : undefined;
+          const why = [TEXT_COLUMNS.has(field) ? doubt : undefined, cell.values.length > 0 ? unseen : undefined].filter((w) => w !== undefined);
+          if (why.length > 0) cell.doubt = why.join('; ');
+        }
+        rows.push(row);
+      }
       current = [];
+      doubt = undefined;
     };
     for (const line of lines.slice(headerEnd)) {
       // A stray mark alone on its line (OCR put a superscript on a line of its own) starts no row.
       const startsRow = line.words.some((w) => !TEXT_COLUMNS.has(columnAt(columns!, (w.left + w.right) / 2).field) && !isRaised(w, line, part.textHeight)
         && w.bottom - w.top >= part.textHeight * 0.7 && /[A-Za-z0-9]{1}/.test(w.token.text.replace(/^\W*\d?\W*$/, '')));
       if (startsRow) flush();
+      // Lines of one cell follow closely; a wide gap before a line of text alone may be a row whose
+      // values OCR lost, run into this one.
+      const previous = current[current.length - 1]?.line;
+      if (!startsRow && previous !== undefined && line.top - previous.bottom > part.textHeight * 0.8) doubt = 'a wide gap inside the row: two rows may have run together';
       if (startsRow || current.length > 0) current.push({ line });
     }
     flush();
@@ -100,8 +119,13 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       }
       const plain = footnoteMark(text);
       if (plain !== null) cell.marks.push({ id: plain, token: word.token });
+      else if (/^(\(\d{1,2}\))+$/.test(text)) for (const id of text.match(/\d{1,2}/g)!) cell.marks.push({ id, token: word.token });
       else if (isRaised(word, line, textHeight) || MARK_SYMBOL.test(text)) cell.marks.push(markFrom(word.token, ids));
       else {
+        // A word standing taller than the line, from above it, has a superscript inside its box that
+        // OCR dropped from the text: the cell's marks are then unknown.
+        const lineTop = median(line.words.map((w) => w.top));
+        if (word.bottom - word.top > textHeight * 1.25 && word.top < lineTop - textHeight * 0.2) cell.markLost = true;
         const runIn = /^(.*?)((?:\(\d{1,2}\))+)$/.exec(text);
         if (runIn !== null && runIn[1] !== '') {
           cell.values.push({ ...word.token, text: runIn[1]! });
@@ -115,7 +139,7 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
     if (last === undefined) continue;
     // A superscript OCR glued to the word before it comes out as a symbol ("Footnote®", "A®") or,
     // after a one-letter code, as a second letter ("AW").
-    const glued = /^(.*?[A-Za-z0-9.)])([®©™°@*?"“]+[^A-Za-z]*|\(\d?)$/.exec(last.text)
+    const glued = /^(.*?[A-Za-z0-9.)])([®©™°@*?"“]+[^A-Za-z]*|\(\d?)$/.exec(last.text) ?? /^(.*\d)(\))$/.exec(last.text)
       ?? (field === 'transactionCode' ? /^([A-Z])([^A-Z].*|W)$/.exec(last.text) : null);
     const lowRunIn = glued === null && last.confidence < 70 && /[a-z][^a-z0-9.,)]$/i.test(last.text) ? /^(.*)(.)$/.exec(last.text) : null;
     const runIn = glued ?? lowRunIn;
@@ -173,6 +197,7 @@ class RowReader {
       if (cell.marks.length > 0) this.footnoteRefs[field] = [...new Set(cell.marks.map((m) => m.id))];
       const guesses = cell.marks.filter((m) => m.guess !== undefined).map((m) => m.guess!);
       if (cell.markRunIn) guesses.push('a footnote mark may be run into the last word of the cell');
+      if (cell.markLost) guesses.push('a footnote mark seems printed here but could not be read');
       const refPath = `${path}.footnoteRefs.${field}`;
       const markTokens = cell.marks.map((m) => m.token);
       if (markTokens.length > 0 || guesses.length > 0) provenance.read(refPath, markTokens, guesses.length > 0 ? guesses.join('; ') : undefined);
@@ -183,11 +208,17 @@ class RowReader {
     return this.row.get(field)?.values ?? [];
   }
 
+  private doubt(field: string): string | undefined {
+    return this.row.get(field)?.doubt;
+  }
+
   text(field: string): string | null {
     const tokens = this.cell(field);
     // OCR runs a one-letter word into the word before it ("ClassA"): split, as a guess.
     const glued = tokens.filter((t) => /^[A-Z][a-z]{3,}[A-Z]$/.test(t.text));
     this.provenance.read(`${this.path}.${field}`, tokens, glued.length > 0 ? `"${glued[0]!.text}" read as two words` : undefined);
+    const doubt = this.doubt(field);
+    if (doubt !== undefined) this.provenance.guess(`${this.path}.${field}`, doubt);
     if (glued.length > 0) return this.joinedText(tokens.map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : t)));
     return this.joinedText(tokens);
   }
@@ -203,6 +234,8 @@ class RowReader {
     const tokens = this.cell(field);
     if (tokens.length === 0) return null;
     const path = `${this.path}.${field}`;
+    const doubt = this.doubt(field);
+    if (doubt !== undefined) this.provenance.guess(path, doubt);
     const text = tokens.map((t) => t.text.replace(STRAY, '')).join('');
     const direct = read(text);
     if (direct !== null) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ImportJob } from '../../../shared/views.js';
-import { applyImportEvent, NO_IMPORTS, progressFromState, summarize } from '../../../renderer/import/import-progress.js';
+import { applyImportEvent, forNewImport, NO_IMPORTS, progressFromState, summarize } from '../../../renderer/import/import-progress.js';
 
 function job(id: number, state: ImportJob['state'], message: string | null = null): ImportJob {
   return {
@@ -46,17 +46,9 @@ describe('a queued job reported late', () => {
   });
 });
 
-describe('a new import run', () => {
-  it('clears the files an earlier run finished cleanly, and keeps failures until cleared', () => {
-    const earlier = { ...progressFromState({ jobs: [job(1, 'done'), job(2, 'failed', '2.pdf: unreadable'), job(3, 'skipped', 'already imported')], running: false }) };
-    const next = applyImportEvent(earlier, { type: 'queued', job: { ...job(4, 'queued'), batch: 'b2' } });
-    assert.deepEqual(next.files.map((file) => file.jobId), [2, 4]);
-    assert.equal(next.running, true);
-  });
-
-  it('keeps every file when more are queued while a run goes on', () => {
-    const running = progressFromState({ jobs: [job(1, 'done'), job(2, 'running')], running: true });
-    const next = applyImportEvent(running, { type: 'queued', job: { ...job(3, 'queued'), batch: 'b2' } });
-    assert.deepEqual(next.files.map((file) => file.jobId), [1, 2, 3]);
+describe('a new import', () => {
+  it('clears the files earlier runs finished cleanly, and keeps failures and files still to do', () => {
+    const earlier = progressFromState({ jobs: [job(1, 'done'), job(2, 'failed', '2.pdf: unreadable'), job(3, 'skipped', 'already imported'), job(4, 'queued')], running: false });
+    assert.deepEqual(forNewImport(earlier).files.map((file) => file.jobId), [2, 4]);
   });
 });

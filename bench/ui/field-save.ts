@@ -1,0 +1,42 @@
+// A keystroke saved: in the review screen of a scanned filing, a new value typed into a field, then
+// Enter, timed from the Enter keydown to the field's data-state="saved" (main has written the
+// value, the audit row and re-run the rules, and the answer is on screen), then the frame after.
+import type { Page } from 'playwright-core';
+import { scrollQueueTo, timeInput, type ProbeTiming } from './probe-result.js';
+
+/** Fields a reviewer corrects most: Table I amounts, each value new on every save. */
+const FIELDS = [
+  { path: 'nonDerivative[0].shares', value: (run: number) => String(1000 + run) },
+  { path: 'nonDerivative[0].pricePerShare', value: (run: number) => (10 + run / 100).toFixed(2) },
+  { path: 'nonDerivative[0].sharesOwnedFollowing', value: (run: number) => String(50_000 + run) },
+];
+
+export interface FieldSaveResult {
+  times: ProbeTiming[];
+  fields: string[];
+}
+
+export async function measureFieldSave(page: Page, filingId: number, runs: number, warmUp = 5): Promise<FieldSaveResult> {
+  await scrollQueueTo(page, 0);
+  const row = page.locator(`[data-testid="queue-row"][data-id="${filingId}"]`);
+  await row.waitFor({ timeout: 30_000 });
+  await row.dblclick();
+  await page.locator(`[data-testid="review-screen"][data-filing-id="${filingId}"]`).waitFor({ timeout: 30_000 });
+  await page.locator('body[data-ready="review"]').waitFor({ state: 'attached', timeout: 30_000 });
+  const fields = [];
+  for (const field of FIELDS) if ((await page.getByTestId(`field-${field.path}`).count()) === 1) fields.push(field);
+  if (fields.length === 0) throw new Error(`filing ${filingId} shows none of ${FIELDS.map((field) => field.path).join(', ')}`);
+
+  const times: ProbeTiming[] = [];
+  for (let run = 0; run < warmUp + runs; run += 1) {
+    const field = fields[run % fields.length] as (typeof fields)[number];
+    const input = page.getByTestId(`field-${field.path}`);
+    await input.fill(field.value(run));
+    await page.locator(`[data-testid="field-${field.path}"][data-state="dirty"]`).waitFor({ timeout: 10_000 });
+    const time = await timeInput(page, { name: 'fieldSaved', args: { path: field.path } }, () => input.press('Enter'));
+    if (run >= warmUp) times.push(time);
+  }
+  await page.keyboard.press('Escape');
+  await page.locator('body[data-ready="queue"]').waitFor({ state: 'attached', timeout: 30_000 });
+  return { times, fields: fields.map((field) => field.path) };
+}
