@@ -9,8 +9,11 @@ await cp('main/store/migrations', 'out/migrations', { recursive: true, filter: (
 
 const external = ['better-sqlite3', 'tesseract.js', '@tesseract.js-data/*', 'pdfjs-dist', '@napi-rs/canvas', 'electron'];
 
+// The CLI, the loopback web server and the desktop app's main process (package.json "main"), all ESM:
+// Electron loads an ES module main since v28, so the shared code's import.meta.url (migrations, OCR
+// and pdf.js paths) means the same in all three.
 await build({
-  entryPoints: { 'cli/form4': 'main/cli/index.ts', 'web/form4-web': 'main/web/index.ts' },
+  entryPoints: { 'cli/form4': 'main/cli/index.ts', 'web/form4-web': 'main/web/index.ts', 'main/electron': 'main/app/index.ts' },
   outdir: 'out',
   bundle: true,
   platform: 'node',
@@ -22,22 +25,8 @@ await build({
   logLevel: 'warning',
 });
 
-// The desktop app's main process (main/app/index.ts -> package.json "main"): ESM like the CLI, which
-// Electron loads as its main since v28, so the shared code's import.meta.url (migrations, OCR and
-// pdf.js paths) means the same in both. Its preload is CommonJS: a sandboxed preload cannot be an ES
-// module and may require nothing but `electron`.
-await build({
-  entryPoints: { 'main/electron': 'main/app/index.ts' },
-  outdir: 'out',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  external,
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+// The desktop app's preload is CommonJS: a sandboxed preload cannot be an ES module and may require
+// nothing but `electron`.
 await build({
   entryPoints: { 'preload/preload': 'main/app/preload.ts' },
   outdir: 'out',

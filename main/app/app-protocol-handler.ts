@@ -2,7 +2,8 @@
 // checked lookup, and a plain-text refusal for anything else. Every response carries the security
 // headers. No Electron here: protocol.handle takes a fetch-style handler, and so does a Node test.
 import type { AppApi } from '../api/app-api.js';
-import { contentTypeFor, routeAppRequest } from './app-url.js';
+import { contentTypeFor } from '../api/served-files.js';
+import { routeAppRequest } from './app-url.js';
 import { SECURITY_HEADERS } from './content-security.js';
 
 export interface AppProtocolOptions {

@@ -9,6 +9,7 @@ import type { QueueItem, QueuePage, QueueSort } from '../../shared/api.js';
 import type { RuleId } from '../../shared/findings.js';
 import type { FilingStatus } from '../../shared/views.js';
 import type { Store } from './database.js';
+import { toListItem, type ListRow } from './filings-repository.js';
 import { RULE_BITS } from './rule-mask.js';
 
 export interface QueueFilter {
@@ -58,16 +59,7 @@ const SORT_KEYS: Record<QueueSort, SortKey> = {
  */
 const COLLECT_AT_MOST = 5000;
 
-interface QueueRow {
-  id: number;
-  status: FilingStatus;
-  reporting_person: string;
-  issuer: string;
-  ticker: string;
-  period_of_report: string | null;
-  errors: number;
-  warnings: number;
-  updated_at: string;
+interface QueueRow extends ListRow {
   earliest_transaction: string | null;
   lowest_confidence: number | null;
 }
@@ -282,17 +274,5 @@ function pick(parameters: Parameters, names: readonly string[]): Parameters {
 }
 
 function toQueueItem(row: QueueRow): QueueItem {
-  return {
-    id: row.id,
-    status: row.status,
-    reportingPerson: row.reporting_person,
-    issuer: row.issuer,
-    ticker: row.ticker,
-    periodOfReport: row.period_of_report,
-    errors: row.errors,
-    warnings: row.warnings,
-    updatedAt: row.updated_at,
-    earliestTransaction: row.earliest_transaction,
-    lowestConfidence: row.lowest_confidence,
-  };
+  return { ...toListItem(row), earliestTransaction: row.earliest_transaction, lowestConfidence: row.lowest_confidence };
 }

@@ -29,7 +29,8 @@ interface FilingRow {
   approved_at: string | null;
 }
 
-type ListRow = Pick<FilingRow, 'id' | 'status' | 'reporting_person' | 'issuer' | 'ticker' | 'period_of_report' | 'errors' | 'warnings' | 'updated_at'>;
+/** The list columns of a filing row, as SQLite names them. */
+export type ListRow = Pick<FilingRow, 'id' | 'status' | 'reporting_person' | 'issuer' | 'ticker' | 'period_of_report' | 'errors' | 'warnings' | 'updated_at'>;
 
 interface FieldRow {
   path: string;
@@ -75,7 +76,7 @@ export function earliestTransaction(document: DraftFiling): string | null {
 
 const HISTORY_LOOKUP_LIMIT = 50;
 
-function toListItem(row: ListRow): FilingListItem {
+export function toListItem(row: ListRow): FilingListItem {
   return {
     id: row.id,
     status: row.status,

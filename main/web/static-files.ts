@@ -4,39 +4,14 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { reallyInside } from '../api/folders.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
+import { contentTypeFor, urlPathSegments } from '../api/served-files.js';
 
 /** The file under `folder` a raw URL path names, or null when the path is not one we serve. */
 export function staticFilePath(folder: string, rawPath: string): string | null {
-  const segments: string[] = [];
-  for (const raw of rawPath.split('/')) {
-    if (raw === '') continue;
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
-    if (segment === '.' || segment === '..' || /[\\/\0]/.test(segment) || /^[a-zA-Z]:/.test(segment)) return null;
-    segments.push(segment);
-  }
+  const segments = urlPathSegments(rawPath);
+  if (segments === null) return null;
   return join(folder, ...(segments.length === 0 ? ['index.html'] : segments));
 }
 
@@ -52,7 +27,7 @@ export async function sendStaticFile(folder: string, file: string, response: Ser
   }
   if (!reallyInside(folder, file)) return false;
   response.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeFor(file),
     'Content-Length': size,
     'Cache-Control': 'no-cache',
   });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { pageImageUrl } from '../../../main/app/app-scheme.js';
-import { contentTypeFor, resolveInside, routeAppRequest } from '../../../main/app/app-url.js';
+import { contentTypeFor } from '../../../main/api/served-files.js';
+import { resolveInside, routeAppRequest } from '../../../main/app/app-url.js';
 
 const root = resolve('/srv/ui');
 
