@@ -55,7 +55,7 @@ try {
   log(`opening ${OPENS} + ${OPENS} scanned filings…`);
   const open = await measureReviewOpen(page, store.scannedIds, OPENS);
   log(`saving ${SAVES} field values…`);
-  const save = await measureFieldSave(page, store.scannedIds[0] as number, SAVES);
+  const save = await measureFieldSave(page, store.scannedIds, SAVES);
   await page.close();
   page = await openApp();
   log(`scrolling the queue (${SCROLL_SECONDS} s per speed) and jumping…`);

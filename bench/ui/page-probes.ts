@@ -5,7 +5,7 @@
 //
 // window.__bench:
 //   armUntil(condition): the next keydown or dblclick starts a clock; the first DOM change after it
-//     that makes `condition` true stops it, and the animation frame after that is taken as painted.
+//     that makes `condition` true stops it; the next frame's rendering done is taken as painted.
 //     Returns a promise of { inputToReady, inputToFrame } in ms, or { timedOut }.
 //   frames(run): records every animation frame while `run` (async, in the page) goes, and the
 //     long animation frames / long tasks the browser reports meanwhile; idle(ms), scrollRun(...)
@@ -13,6 +13,13 @@
 export const PAGE_PROBES = String.raw`
 (() => {
   const bench = {};
+  // After the next frame's style, layout and paint on the main thread: a message posted from that
+  // frame's animation callback runs once the frame's rendering is done.
+  const afterPaint = (callback) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => callback();
+    channel.port2.postMessage(0);
+  });
   const conditions = {
     reviewOf: (args) => document.body.dataset.ready === 'review'
       && document.querySelector('[data-testid="review-screen"][data-filing-id="' + args.id + '"]') !== null
@@ -38,10 +45,11 @@ export const PAGE_PROBES = String.raw`
   bench.armUntil = (name, args, timeoutMs) => new Promise((resolve) => {
     const check = conditions[name];
     let inputAt = null;
-    let done = false;
+    let met = false;
+    let settled = false;
     const finish = (result) => {
-      if (done) return;
-      done = true;
+      if (settled) return;
+      settled = true;
       observer.disconnect();
       window.removeEventListener('keydown', onInput, true);
       window.removeEventListener('dblclick', onInput, true);
@@ -49,11 +57,11 @@ export const PAGE_PROBES = String.raw`
       resolve(result);
     };
     const test = () => {
-      if (inputAt === null || done || !check(args)) return;
-      const readyAt = performance.now();
-      requestAnimationFrame(() => finish({ inputToReady: readyAt - inputAt, inputToFrame: performance.now() - inputAt }));
-      done = true;
+      if (inputAt === null || met || !check(args)) return;
+      met = true;
       observer.disconnect();
+      const readyAt = performance.now();
+      afterPaint(() => finish({ inputToReady: readyAt - inputAt, inputToFrame: performance.now() - inputAt }));
     };
     const onInput = (event) => {
       if (inputAt === null) inputAt = event.timeStamp;
@@ -76,7 +84,7 @@ export const PAGE_PROBES = String.raw`
       observer.disconnect();
       clearTimeout(timer);
       const readyAt = performance.now();
-      requestAnimationFrame(() => resolve({ inputToReady: readyAt - startedAt, inputToFrame: performance.now() - startedAt }));
+      afterPaint(() => resolve({ inputToReady: readyAt - startedAt, inputToFrame: performance.now() - startedAt }));
     });
     observer.observe(document, { subtree: true, childList: true, attributes: true });
     const timer = setTimeout(() => {
@@ -89,7 +97,7 @@ export const PAGE_PROBES = String.raw`
       observer.disconnect();
       clearTimeout(timer);
       const readyAt = performance.now();
-      requestAnimationFrame(() => resolve({ inputToReady: readyAt - startedAt, inputToFrame: performance.now() - startedAt }));
+      afterPaint(() => resolve({ inputToReady: readyAt - startedAt, inputToFrame: performance.now() - startedAt }));
     }
   });
 

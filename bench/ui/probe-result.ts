@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 export interface ProbeTiming {
   /** From the input event (or the scripted jump) to the DOM change that met the condition. */
   inputToReady: number;
-  /** The same, to the animation frame after it: when the browser paints what changed. */
+  /** The same, to the next frame's rendering done on the main thread (bench/ui/page-probes.ts afterPaint). */
   inputToFrame: number;
 }
 

@@ -3,7 +3,7 @@
 // rows take to appear after a jump to the middle, the end and random places. A frame is dropped
 // when it comes more than 1.5 x 16.7 ms after the one before. An idle stretch first gives the
 // noise floor of the machine (other work shares its cores).
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import type { ProbeTiming } from './probe-result.js';
 import { ROW_HEIGHT } from './review-open.js';
 import { summarize, type Summary } from './stats.js';
@@ -23,7 +23,21 @@ export interface LongFrame {
   startTime: number;
 }
 
+/**
+ * CPU the page used per recorded frame (Chromium's Performance.getMetrics): main-thread CPU time,
+ * the renderer process's CPU time (main thread, compositor, raster), and the main thread's script,
+ * style and layout. Unlike frame intervals these hardly move with the machine's load.
+ */
+export interface CpuPerFrame {
+  mainThread: number;
+  rendererProcess: number;
+  script: number;
+  style: number;
+  layout: number;
+}
+
 export interface FrameStats {
+  cpu: CpuPerFrame;
   frames: number;
   seconds: number;
   interval: Summary;
@@ -62,8 +76,25 @@ interface PageFrames<Extra> {
   supported: string[];
 }
 
-function frameStats(recorded: PageFrames<unknown>): FrameStats {
+type Metrics = Record<string, number>;
+
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((item) => [item.name, item.value]));
+}
+
+/** Runs `record` between two readings of the page's metrics. */
+async function withCpu<T extends PageFrames<unknown>>(cdp: CDPSession, record: () => Promise<T>): Promise<{ recorded: T; cpu: CpuPerFrame }> {
+  const before = await metrics(cdp);
+  const recorded = await record();
+  const after = await metrics(cdp);
+  const perFrame = (name: string): number => (1000 * ((after[name] ?? 0) - (before[name] ?? 0))) / Math.max(1, recorded.deltas.length);
+  return { recorded, cpu: { mainThread: perFrame('ThreadTime'), rendererProcess: perFrame('ProcessTime'), script: perFrame('ScriptDuration'), style: perFrame('RecalcStyleDuration'), layout: perFrame('LayoutDuration') } };
+}
+
+function frameStats({ recorded, cpu }: { recorded: PageFrames<unknown>; cpu: CpuPerFrame }): FrameStats {
   return {
+    cpu,
     frames: recorded.deltas.length,
     seconds: recorded.elapsed / 1000,
     interval: summarize(recorded.deltas),
@@ -86,17 +117,21 @@ export async function measureQueueScroll(page: Page, options: { scrollSeconds: n
   await page.locator('[data-testid="queue-row"][data-index="0"]').waitFor({ timeout: 30_000 });
   const total = Number(await page.locator('.queue-table').getAttribute('aria-rowcount'));
 
-  const idle = await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.idle(3000));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const idle = await withCpu(cdp, () => page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.idle(3000)));
 
   const scrolls: ScrollRun[] = [];
   for (const speed of options.speeds) {
     await page.evaluate(() => (globalThis as unknown as { __bench: Bench }).__bench.scrollListTo(0));
     await page.locator('[data-testid="queue-row"][data-index="0"]').waitFor({ timeout: 30_000 });
-    const recorded = await page.evaluate(
-      ([durationMs, pxPerSecond, rowHeight, headerHeight]) => (globalThis as unknown as { __bench: Bench }).__bench.scrollRun(durationMs, pxPerSecond, rowHeight, headerHeight),
-      [options.scrollSeconds * 1000, speed.pxPerSecond, ROW_HEIGHT, HEADER_HEIGHT] as const,
+    const run = await withCpu(cdp, () =>
+      page.evaluate(
+        ([durationMs, pxPerSecond, rowHeight, headerHeight]) => (globalThis as unknown as { __bench: Bench }).__bench.scrollRun(durationMs, pxPerSecond, rowHeight, headerHeight),
+        [options.scrollSeconds * 1000, speed.pxPerSecond, ROW_HEIGHT, HEADER_HEIGHT] as const,
+      ),
     );
-    scrolls.push({ ...frameStats(recorded), label: speed.label, pxPerSecond: speed.pxPerSecond, rowsPassed: recorded.extra.rowsPassed, framesWithBlanks: recorded.extra.framesWithBlanks });
+    scrolls.push({ ...frameStats(run), label: speed.label, pxPerSecond: speed.pxPerSecond, rowsPassed: run.recorded.extra.rowsPassed, framesWithBlanks: run.recorded.extra.framesWithBlanks });
   }
 
   // Seeded positions, so every run jumps to the same rows.
@@ -112,12 +147,16 @@ export async function measureQueueScroll(page: Page, options: { scrollSeconds: n
   ];
   const jumps: JumpRun[] = [];
   for (const target of targets) {
-    const recorded = await page.evaluate(
-      ([toRow, rowHeight, headerHeight, rows]) => (globalThis as unknown as { __bench: Bench }).__bench.jump(toRow, rowHeight, headerHeight, rows),
-      [target.toRow, ROW_HEIGHT, HEADER_HEIGHT, total] as const,
+    const run = await withCpu(cdp, () =>
+      page.evaluate(
+        ([toRow, rowHeight, headerHeight, rows]) => (globalThis as unknown as { __bench: Bench }).__bench.jump(toRow, rowHeight, headerHeight, rows),
+        [target.toRow, ROW_HEIGHT, HEADER_HEIGHT, total] as const,
+      ),
     );
-    if ('timedOut' in recorded.extra) throw new Error(`rows at ${target.toRow} did not appear within 30 s`);
-    jumps.push({ ...frameStats(recorded), label: target.label, toRow: target.toRow, timing: recorded.extra });
+    const timing = run.recorded.extra;
+    if ('timedOut' in timing) throw new Error(`rows at ${target.toRow} did not appear within 30 s`);
+    jumps.push({ ...frameStats(run), label: target.label, toRow: target.toRow, timing });
   }
-  return { total, supportedEntryTypes: idle.supported, idle: frameStats(idle), scrolls, jumps };
+  await cdp.detach();
+  return { total, supportedEntryTypes: idle.recorded.supported, idle: frameStats(idle), scrolls, jumps };
 }

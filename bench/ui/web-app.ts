@@ -13,8 +13,9 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
+/** BENCH_UI_WEB: another build of the web bundle (with its renderer/ beside it), to compare two builds. */
 export async function startWebApp(databasePath: string): Promise<WebApp> {
-  const child = spawn(process.execPath, ['out/web/form4-web.js', '--db', databasePath, '--port', '0', '--user', 'bench', '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [process.env.BENCH_UI_WEB ?? 'out/web/form4-web.js', '--db', databasePath, '--port', '0', '--user', 'bench', '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,7 +1,7 @@
 // The queue: every filing with its status, people, dates, findings and weakest reading, sorted by a
 // click on a header, filtered by status and rule, searched; a virtualized list over paged calls so
 // 100,000 filings scroll as fast as ten. Enter or a double click opens the review.
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { QueueItem, QueueSort } from '../../shared/api.js';
 import type { RuleId } from '../../shared/findings.js';
 import { FILING_STATUSES, type FilingStatus } from '../../shared/views.js';
@@ -210,6 +210,12 @@ export function QueueScreen({ view, onView, onOpen, onImport, onExport }: QueueS
     return true;
   };
 
+  // Rows get handlers that never change, so a scroll renders only the rows that came into view.
+  const rowHandlers = useRef({ select, open });
+  rowHandlers.current = { select, open };
+  const onSelectRow = useCallback((index: number) => rowHandlers.current.select(index), []);
+  const onOpenRow = useCallback((id: number) => rowHandlers.current.open(id), []);
+
   const screen = rowsPerScreen(viewport.height, ROW_HEIGHT);
   useCommand('queue.down', () => select(view.selectedIndex + 1));
   useCommand('queue.up', () => select(view.selectedIndex - 1));
@@ -225,7 +231,7 @@ export function QueueScreen({ view, onView, onOpen, onImport, onExport }: QueueS
 
   const items = [];
   for (let index = range.first; index < range.end; index += 1) {
-    items.push(<Row key={index} item={rows.row(index)} index={index} selected={index === view.selectedIndex} onSelect={select} onOpen={open} />);
+    items.push(<Row key={index} item={rows.row(index)} index={index} selected={index === view.selectedIndex} onSelect={onSelectRow} onOpen={onOpenRow} />);
   }
 
   const statusTabs: Array<FilingStatus | null> = [null, ...FILING_STATUSES];

@@ -2,8 +2,8 @@
 // width, rotate, page switcher. The focused field's source is outlined and scrolled into view;
 // the OCR words lie over the image, and clicking one puts its text into the focused field (Shift
 // adds it to the text there). A mouse press here never takes the focus from the field.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Document, FieldSource } from '../../shared/document.js';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Document, FieldSource, Word } from '../../shared/document.js';
 import type { PageRecord } from '../../shared/views.js';
 import { useApp, useCommand } from '../app/app-context.js';
 import { clampZoom, displayBox, fitWidthScale, imageTransform, nextRotation, scrollToBox, shownSize, stepZoom, unionBox, zoomAround, type Rotation } from './page-geometry.js';
@@ -29,14 +29,15 @@ export function PageViewer({ filingId, pages, page, onPage, words, outline, onPi
   const [fit, setFit] = useState(remembered.fit);
   const [zoom, setZoom] = useState(remembered.zoom);
   const [rotation, setRotation] = useState<Rotation>(0);
-  const [available, setAvailable] = useState(600);
+  // Unknown until the layout effect measures the viewer: the page and its words are laid out once, at their real size.
+  const [available, setAvailable] = useState<number | null>(null);
   const [loaded, setLoaded] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const drag = useRef<{ x: number; y: number; left: number; top: number; moved: boolean } | null>(null);
 
   const record = pages.find((item) => item.number === page) ?? null;
   const size = record === null ? null : { width: record.width, height: record.height };
-  const scale = size === null ? 1 : fit ? fitWidthScale(available - PADDING * 2, size, rotation) : zoom;
+  const scale = size === null ? 1 : fit ? fitWidthScale((available ?? 0) - PADDING * 2, size, rotation) : zoom;
   const shown = size === null ? null : shownSize(size, scale, rotation);
   const imageUrl = record?.image === null || record === null ? null : api.pageImageUrl(filingId, page);
 
@@ -136,12 +137,13 @@ export function PageViewer({ filingId, pages, page, onPage, words, outline, onPi
     window.addEventListener('mouseup', onUp);
   };
 
-  const pageWords = words?.pages.find((item) => item.number === page)?.lines.flatMap((line) => line.words) ?? [];
-  const boxedWords = size === null ? [] : pageWords.filter((word) => word.box !== null);
-  const pick = (text: string, append: boolean): void => {
-    if (drag.current?.moved === true) return;
-    onPickWord(text, append);
-  };
+  const pick = useCallback(
+    (text: string, append: boolean): void => {
+      if (drag.current?.moved === true) return;
+      onPickWord(text, append);
+    },
+    [onPickWord],
+  );
 
   return (
     <div className="viewer" data-testid="page-viewer">
@@ -178,7 +180,7 @@ export function PageViewer({ filingId, pages, page, onPage, words, outline, onPi
         </button>
       </div>
       <div ref={scroller} className="viewer-scroller" onMouseDown={onMouseDown}>
-        {size !== null && shown !== null && imageUrl !== null ? (
+        {size !== null && shown !== null && imageUrl !== null && available !== null ? (
           <div className="page-sheet" style={{ width: shown.width, height: shown.height, margin: PADDING }}>
             <img
               key={imageUrl}
@@ -196,19 +198,7 @@ export function PageViewer({ filingId, pages, page, onPage, words, outline, onPi
               }}
               onError={() => setFailed(imageUrl)}
             />
-            {boxedWords.map((word, index) => {
-              const box = displayBox(word.box!, size, scale, rotation);
-              return (
-                <span
-                  key={index}
-                  className="page-word"
-                  data-testid="page-word"
-                  title={`${word.text} (${Math.round(word.confidence)})`}
-                  style={{ left: box.x, top: box.y, width: box.width, height: box.height }}
-                  onClick={(event) => pick(word.text, event.shiftKey)}
-                />
-              );
-            })}
+            <WordLayer words={words} page={page} width={size.width} height={size.height} scale={scale} rotation={rotation} onPick={pick} />
             {shownOutline === null ? null : (
               <div className="source-outline" data-testid="source-outline" style={{ left: shownOutline.x - 3, top: shownOutline.y - 3, width: shownOutline.width + 6, height: shownOutline.height + 6 }} />
             )}
@@ -223,6 +213,29 @@ export function PageViewer({ filingId, pages, page, onPage, words, outline, onPi
     </div>
   );
 }
+
+/**
+ * The OCR words over the image, clickable. Hundreds of spans: kept apart so the image loading or
+ * the outline moving does not render them again.
+ */
+const WordLayer = memo(function WordLayer({ words, page, width, height, scale, rotation, onPick }: { words: Document | null; page: number; width: number; height: number; scale: number; rotation: Rotation; onPick(text: string, append: boolean): void }) {
+  const pageWords: Word[] = words?.pages.find((item) => item.number === page)?.lines.flatMap((line) => line.words) ?? [];
+  return pageWords
+    .filter((word) => word.box !== null)
+    .map((word, index) => {
+      const box = displayBox(word.box!, { width, height }, scale, rotation);
+      return (
+        <span
+          key={index}
+          className="page-word"
+          data-testid="page-word"
+          title={`${word.text} (${Math.round(word.confidence)})`}
+          style={{ left: box.x, top: box.y, width: box.width, height: box.height }}
+          onClick={(event) => onPick(word.text, event.shiftKey)}
+        />
+      );
+    });
+});
 
 /** A text input has no image: its words as lines, each clickable like a word on a scan. */
 function TextSource({ words, outline, onPick }: { words: Document; outline: FieldSource | null; onPick(text: string, append: boolean): void }) {

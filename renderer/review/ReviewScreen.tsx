@@ -34,7 +34,7 @@ const TABLE_NAMES: Record<TableName, string> = { nonDerivative: 'Table I', deriv
 type Dialogs = null | 'approve' | 'reject';
 
 export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProps) {
-  const { info, notify } = useApp();
+  const { api, info, notify } = useApp();
   const call = useCall();
   const [view, setView] = useState<FilingView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -65,8 +65,18 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
   const readOnly = record === null || record.status !== 'needs-review';
 
   // ----- loading ---------------------------------------------------------------------------
+  const preloaded = useRef<HTMLImageElement | null>(null);
   const load = useCallback(async (): Promise<boolean> => {
-    const [got, gotWords] = await Promise.all([call('filings:get', { id }, { quiet: true }), call('filings:words', { id }, { quiet: true })]);
+    const getting = call('filings:get', { id }, { quiet: true });
+    // The first page's image starts loading with the words, not after the screen has rendered: the
+    // page viewer's <img> then finds it loaded (bench:ui, opening a filing).
+    void getting.then((got) => {
+      const first = got.ok ? got.value.pages[0] : undefined;
+      if (preloaded.current !== null || first === undefined || first.image === null) return;
+      preloaded.current = new Image();
+      preloaded.current.src = api.pageImageUrl(id, first.number);
+    });
+    const [got, gotWords] = await Promise.all([getting, call('filings:words', { id }, { quiet: true })]);
     if (!got.ok) {
       setLoadError(got.error.message);
       return false;
@@ -78,7 +88,7 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
     setWords(gotWords.ok ? gotWords.value : null);
     if (!gotWords.ok) notify('error', gotWords.error.message);
     return true;
-  }, [call, id, notify]);
+  }, [api, call, id, notify]);
 
   useEffect(() => {
     void load();
@@ -121,16 +131,26 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
     }
     return map;
   }, [findings, order]);
+  // A save replaces one field's provenance: the other fields keep their view objects, so their
+  // memoized rows do not render again (bench:ui, a field saved).
+  const viewCache = useRef(new WeakMap<FieldView, FieldProvenanceView>());
   const provenanceViews = useMemo(() => {
     const map = new Map<string, FieldProvenanceView>();
-    for (const [path, field] of provenance) map.set(path, { confidence: field.confidence, guess: field.guess, setBy: field.setBy, sourceText: field.source?.text ?? null });
+    for (const [path, field] of provenance) {
+      let view = viewCache.current.get(field);
+      if (view === undefined) {
+        view = { confidence: field.confidence, guess: field.guess, setBy: field.setBy, sourceText: field.source?.text ?? null };
+        viewCache.current.set(field, view);
+      }
+      map.set(path, view);
+    }
     return map;
   }, [provenance]);
 
   // The latest state for handlers that run later (saves, keys) without re-subscribing.
-  const latest = useRef({ record, drafts, undo, focused, findings, sortedFindings, order, specs, readOnly, activeFinding });
+  const latest = useRef({ record, drafts, undo, focused, findings, sortedFindings, order, specs, readOnly, activeFinding, provenance });
   useLayoutEffect(() => {
-    latest.current = { record, drafts, undo, focused, findings, sortedFindings, order, specs, readOnly, activeFinding };
+    latest.current = { record, drafts, undo, focused, findings, sortedFindings, order, specs, readOnly, activeFinding, provenance };
   });
 
   // ----- focus -----------------------------------------------------------------------------
@@ -162,14 +182,15 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
   const onFocusField = useCallback(
     (path: string) => {
       setFocused(path);
-      const source = provenance.get(path)?.source;
+      const source = latest.current.provenance.get(path)?.source;
       if (source !== null && source !== undefined && source.boxes.length > 0) setPage(source.page);
       setActiveFinding((current) => {
         const finding = current === null ? undefined : latest.current.sortedFindings[current];
         return finding !== undefined && fieldForPath(finding.path, latest.current.order) === path ? current : null;
       });
     },
-    [provenance],
+    // Reads the provenance through `latest`: a save then leaves this handler, and every field row, as they were.
+    [],
   );
 
   // ----- saving ----------------------------------------------------------------------------
