@@ -6,10 +6,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, test } from 'node:test';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
-import { DebugLogger } from 'builder-util';
+import { DebugLogger, log } from 'builder-util';
 import { defaultTesseractPaths } from '../../../main/ingest/tesseract-workers.js';
 
 const root = process.cwd();
+
+// electron-builder logs ("• loaded configuration") to stdout, which Node's test runner uses to carry
+// each file's results: a line landing mid-message fails the file. Its logger goes to stderr here.
+(log as unknown as { stream: NodeJS.WritableStream }).stream = process.stderr;
 
 async function loadConfig() {
   const config = await getConfig(root, null, null);
