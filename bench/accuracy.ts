@@ -12,6 +12,7 @@
 //   --top N                    field paths listed per set (default 15)
 //   --docs                     write the figures under "## Accuracy" in docs/BENCHMARKS.md
 // The full tally (every path, examples) is written to bench/.cache/accuracy-<set>.json.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -22,7 +23,8 @@ import { cacheKey, cachePath, documentFromCache, engineFingerprint, readCache, w
 import { BlockKeepingPool, scanPdf } from './accuracy/scan-pdf.js';
 import { misses, percent, tallySet, type FilingOutcome, type SetTally } from './accuracy/tally.js';
 import { addTiming, readTiming, type OcrTiming } from './accuracy/ocr-timing.js';
-import { accuracySection, writeSection } from './accuracy/docs-section.js';
+import { accuracySection } from './accuracy/docs-section.js';
+import { writeSection } from './docs-section.js';
 
 const root = resolve(import.meta.dirname, '..');
 const corpusDir = join(root, 'bench', '.cache', 'corpus');
@@ -109,7 +111,8 @@ async function ocrSet(set: string, pdfs: readonly string[]): Promise<Map<string,
   }
   if (ocrPages > 0) {
     const seconds = (performance.now() - started) / 1000;
-    addTiming(cacheDir, set, { pages: ocrPages, seconds, workers: jobs, date: new Date().toISOString().slice(0, 10) }, values['no-cache']);
+    const engineKey = createHash('sha256').update(JSON.stringify({ SETTINGS, engine })).digest('hex').slice(0, 16);
+    addTiming(cacheDir, set, { pages: ocrPages, seconds, workers: jobs, date: new Date().toISOString().slice(0, 10), engine: engineKey }, values['no-cache']);
     console.log(`${set}: OCR'd ${ocrPages} pages in ${seconds.toFixed(0)} s with ${jobs} workers (${(seconds / ocrPages).toFixed(2)} s/page)`);
   }
   return readings;
@@ -170,6 +173,6 @@ for (const set of sets) {
 }
 if (values.docs && results.length > 0) {
   const path = join(root, 'docs', 'BENCHMARKS.md');
-  writeSection(path, 'Accuracy', accuracySection(results, machine, new Date().toISOString().slice(0, 10)));
+  writeSection(path, '## Accuracy', accuracySection(results, machine, new Date().toISOString().slice(0, 10)));
   console.log(`written to ${path}`);
 }

@@ -18,6 +18,7 @@ import { halveGray, rotateGray, toPgm, type GrayImage } from '../main/ingest/gra
 import { OcrPool, type OrientationMode } from '../main/ingest/ocr-pool.js';
 import { readDocument } from '../main/ingest/read-document.js';
 import { defaultTesseractPaths, startOrientationDetector, startRecognizer } from '../main/ingest/tesseract-workers.js';
+import { writeSection } from './docs-section.js';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -342,9 +343,6 @@ const section = [
 ].join('\n');
 
 const benchmarks = join(root, 'docs', 'BENCHMARKS.md');
-mkdirSync(join(root, 'docs'), { recursive: true });
-const current = existsSync(benchmarks) ? readFileSync(benchmarks, 'utf8') : '# Benchmarks\n';
-const pattern = /## OCR\n[\s\S]*?(?=\n## |$)/;
-const updated = pattern.test(current) ? current.replace(pattern, section.trimEnd() + '\n') : `${current.trimEnd()}\n\n${section}`;
-writeFileSync(benchmarks, updated);
+// Only the figures above are rewritten; the section's own `###` subsections (notes, the 10-page run) stay.
+writeSection(benchmarks, '## OCR', section);
 console.log(`written to ${benchmarks}`);

@@ -1,5 +1,4 @@
 // The "## Accuracy" section of docs/BENCHMARKS.md, made from the tallies of a run.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { OcrTiming } from './ocr-timing.js';
 import { misses, percent, type SetTally } from './tally.js';
 
@@ -38,12 +37,4 @@ export function accuracySection(results: ReadonlyArray<{ set: string; tally: Set
     ...worst,
     '',
   ].join('\n');
-}
-
-/** Replaces the `## title` section of the file (up to the next `## `), or appends it. */
-export function writeSection(path: string, title: string, section: string): void {
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const pattern = new RegExp(`## ${title}\\n[\\s\\S]*?(?=\\n## |$)`);
-  const updated = pattern.test(current) ? current.replace(pattern, `${section.trimEnd()}\n`) : `${current.trimEnd()}\n\n${section}`;
-  writeFileSync(path, updated);
 }

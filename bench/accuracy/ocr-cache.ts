@@ -3,11 +3,13 @@
 // document lines made from it: ingest's line builder (ocr-lines.ts) is re-run on load, so a change
 // there is measured without OCRing again. The key hashes the PDF's bytes with every setting that
 // changes what OCR reads (resolution, orientation mode, engine and model versions, worker
-// parameters); a change to any of them misses the cache instead of reading stale words.
+// parameters, the ingest code that reads pages); a change to any of them misses the cache instead
+// of reading stale words.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Document } from '../../shared/document.js';
 import type { OcrBlock } from '../../main/ingest/ocr-lines.js';
 import { linesFromOcrBlocks } from '../../main/ingest/ocr-lines.js';
@@ -47,6 +49,27 @@ function packageVersion(name: string): string {
   return manifest.version;
 }
 
+const INGEST_DIR = fileURLToPath(new URL('../../main/ingest/', import.meta.url));
+/** Ingest modules that do not change what OCR reads: the line builder is re-run on load, the rest read other inputs. */
+const NOT_OCR = new Set(['ocr-lines.ts', 'errors.ts', 'text-document.ts', 'source-document.ts', 'pdf-text-layer.ts', 'input-format.ts', 'image-source.ts', 'png-decoder.ts']);
+
+/**
+ * The code that turns a page into Tesseract's blocks (rasterizing, orientation, the pool, second
+ * readings of small words, ...), comments and spacing left out: an edit to how pages are read
+ * misses the cache, a reworded comment does not.
+ */
+function ocrCodeFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(INGEST_DIR).filter((file) => file.endsWith('.ts') && !NOT_OCR.has(file)).sort()) {
+    const code = readFileSync(join(INGEST_DIR, name), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '')
+      .replace(/\s+/g, ' ');
+    hash.update(`${name}\n${code}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 /** Everything besides the settings that decides what Tesseract reads. */
 export function engineFingerprint(): Record<string, string> {
   return {
@@ -55,6 +78,7 @@ export function engineFingerprint(): Record<string, string> {
     eng: `${packageVersion('@tesseract.js-data/eng')}/4.0.0_best_int`,
     osd: packageVersion('@tesseract.js-data/osd'),
     parameters: JSON.stringify(RECOGNIZER_PARAMETERS),
+    code: ocrCodeFingerprint(),
   };
 }
 

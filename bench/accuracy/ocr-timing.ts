@@ -10,6 +10,8 @@ export interface OcrTiming {
   workers: number;
   /** Date of the latest run that added to it. */
   date: string;
+  /** The OCR settings and code the pages were read with (see ocr-cache.ts): runs of other code are not summed. */
+  engine: string;
 }
 
 function timingPath(cacheDir: string, set: string): string {
@@ -22,13 +24,13 @@ export function readTiming(cacheDir: string, set: string): OcrTiming | null {
 }
 
 /**
- * Adds a run to the record; a run with another worker count, or one that OCR'd afresh on purpose
- * (`fresh`, from --no-cache), replaces it, its speed being another figure.
+ * Adds a run to the record; a run with another worker count or other OCR code, or one that OCR'd
+ * afresh on purpose (`fresh`, from --no-cache), replaces it, its speed being another figure.
  */
 export function addTiming(cacheDir: string, set: string, run: OcrTiming, fresh: boolean): void {
   const previous = fresh ? null : readTiming(cacheDir, set);
-  const merged = previous && previous.workers === run.workers
-    ? { pages: previous.pages + run.pages, seconds: previous.seconds + run.seconds, workers: run.workers, date: run.date }
+  const merged = previous && previous.workers === run.workers && previous.engine === run.engine
+    ? { ...run, pages: previous.pages + run.pages, seconds: previous.seconds + run.seconds }
     : run;
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(timingPath(cacheDir, set), `${JSON.stringify(merged)}\n`);

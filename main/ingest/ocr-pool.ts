@@ -9,7 +9,6 @@ import type { Line } from '../../shared/document.js';
 import { abortError } from './errors.js';
 import { halveGray, rotateGray, toPgm, type GrayImage, type Rotation } from './gray-image.js';
 import { linesFromOcrBlocks, meanConfidence, type OcrBlock } from './ocr-lines.js';
-import { eraseRules } from './erase-rules.js';
 import { rereadBlocks, STRIP_PARAMETERS } from './reread-small-words.js';
 import { betterReading, osdIsTrusted, readingIsSettled, rotationFromOsd, rotationsToTry, wordsLieFlat, type OsdAnswer } from './orientation.js';
 import {
@@ -204,14 +203,10 @@ export class OcrPool {
 
     let best: OcrReading | null = null;
     let attempts = 0;
-    // OCR reads each turn with the form's ruling erased (erase-rules.ts); the reading keeps the scan.
-    const erased = new Map<GrayImage, GrayImage>();
     const read = async (rotation: Rotation): Promise<Line[]> => {
       attempts += 1;
       const upright = rotateGray(image, rotation);
-      const ruleless = eraseRules(upright);
-      erased.set(upright, ruleless);
-      const result = await step(recognizer.recognize(toPgm(ruleless), dpiParameter, { blocks: true, text: false }));
+      const result = await step(recognizer.recognize(toPgm(upright), dpiParameter, { blocks: true, text: false }));
       const blocks = result.data.blocks ?? [];
       const lines = linesFromOcrBlocks(blocks);
       best = betterReading(best, { image: upright, rotation, lines, meanConfidence: meanConfidence(lines), attempts: 0, blocks });
@@ -250,7 +245,7 @@ export class OcrPool {
     const kept = best as OcrReading | null;
     if (!kept) throw new Error('OCR produced no reading');
     // Superscript footnote marks and unsure short words, read again enlarged (reread-small-words.ts).
-    const blocks = await rereadBlocks(erased.get(kept.image) ?? kept.image, kept.blocks, async (strip) => {
+    const blocks = await rereadBlocks(kept.image, kept.blocks, async (strip) => {
       await step(recognizer.setParameters(STRIP_PARAMETERS));
       try {
         const stripDpi: Partial<Tesseract.RecognizeOptions & Tesseract.WorkerParams> = strip.dpi ? { user_defined_dpi: String(Math.round(strip.dpi)) } : {};

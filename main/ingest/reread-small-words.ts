@@ -51,7 +51,9 @@ export function wordsToReread(lines: readonly Line[]): Array<{ line: number; wor
       if (word.box === null || word.text.trim() === '') return;
       const raised = word.box.height < height * 0.9 && word.box.y + word.box.height < baseline - height * 0.2;
       const unsure = word.confidence < UNSURE && word.text.length <= 12;
-      if (raised || unsure) chosen.push({ line: lineIndex, word: wordIndex, raised, confidence: word.confidence });
+      // A superscript run into the word beside it: a sign where "(1)" stood, or a box grown upwards.
+      const glued = /[®©@™°¢]/.test(word.text) || (word.box.height > height * 1.25 && word.box.y < baseline - height * 1.1);
+      if (raised || unsure || glued) chosen.push({ line: lineIndex, word: wordIndex, raised, confidence: word.confidence });
     });
   });
   return chosen.sort((a, b) => a.confidence - b.confidence).slice(0, MAX_WORDS).map(({ line, word, raised }) => ({ line, word, raised }));
@@ -104,14 +106,45 @@ export function applyStripReading(lines: readonly Line[], strip: Strip, blocks: 
     if (inside.length === 0) continue;
     const confidence = Math.min(...inside.map((w) => w.confidence));
     const text = inside.map((w) => w.text.trim()).join('');
-    // A surer reading that lost letters ("II" to "|") is the enlargement's mistake, not a mending;
-    // a superscript, though, is rightly read as fewer letters than the smudge it was.
-    const letters = (t: string) => t.replace(/[^A-Za-z0-9]/g, '').length;
-    if (confidence <= word.confidence || (letters(text) < letters(word.text) && !pick.raised)) continue;
+    if (confidence <= word.confidence || !acceptable(word, text, inside.length, pick.raised)) continue;
     const reread: Word = { ...word, text, confidence: Math.min(100, Math.max(0, confidence)) };
     out[pick.line]!.words[pick.word] = reread;
   }
   return out;
+}
+
+const MARKS = /^(\(\d{1,2}\))+$/;
+
+/** A value as a cell prints it: an amount with its separators in place, or a date. */
+const WELL_FORMED = /^(\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|\d{1,2}\/\d{1,2}\/\d{4})$/;
+const withoutMarks = (text: string) => text.replace(/^(\(\d{1,2}\))+|(\(\d{1,2}\))+$/g, '');
+
+/**
+ * Whether a surer second reading may replace the first. Enlarging helps with small shapes but can
+ * also pull in a neighbour's pixels, turn a comma into a point or an "o" into an "a", so: a
+ * superscript only becomes footnote marks; a number or date only gains the marks run into it, or
+ * becomes well formed where it was not; of other words only short ones (a code letter, a box mark)
+ * are read again, never longer words, whose letters the page reading had better.
+ */
+function acceptable(word: Word, text: string, words: number, raised: boolean): boolean {
+  if (raised) return MARKS.test(text) && !MARKS.test(word.text);
+  if (words !== 1) return false;
+  if (/\d/.test(word.text)) {
+    const core = withoutMarks(text);
+    if (core === word.text) return core !== text;
+    const before = word.text.replace(/\D/g, '');
+    const after = core.replace(/\D/g, '');
+    // Digits kept, or fewer by what a garbled mark left ("@109/24/2018" for "(4)09/24/2018").
+    const kept = after === before || (core !== text && before.length - after.length <= 2 && (before.endsWith(after) || before.startsWith(after)));
+    // A comma read as a point (or back) changes the number: separators stay as they were, unless
+    // the first reading had none at all.
+    const separators = (t: string) => t.replace(/[^,.]/g, '');
+    const sameSeparators = separators(word.text) === '' || separators(word.text) === separators(core);
+    return !WELL_FORMED.test(word.text) && WELL_FORMED.test(core) && kept && sameSeparators;
+  }
+  // A short word already made of plain characters ("II", "C/O", "/s/") keeps its first reading.
+  const garbled = !/^[A-Za-z0-9/.,&'-]+$/.test(word.text);
+  return garbled && word.text.length <= 3 && text.length <= 3 && text.length >= word.text.length;
 }
 
 /** Reads the page's unsure and superscript words again through `recognize` (one call per page). */

@@ -2,7 +2,7 @@
 // cell's number ("1.", "2A.", "10.") and sub-header ("Code", "V", "(A)", "Price") is found on the page
 // and its left edge is where its column begins. A header word OCR lost is put where the form's
 // proportions between its found neighbours place it.
-import { centerY, type Placed, type VisualLine } from './layout-geometry.js';
+import { centerY, splitAtBorders, type Placed, type VisualLine } from './layout-geometry.js';
 
 export type TableName = 'I' | 'II';
 
@@ -102,7 +102,8 @@ function oneEditApart(a: string, b: string): boolean {
   return tail(a, b);
 }
 
-const NUMBER = /^(\d{1,2}[aA]?)[.,:;]?$/;
+/** A column number, also with the cell border OCR ran into it ("|2."). */
+const NUMBER = /^[|[(!]?(\d{1,2}[aA]?)[.,:;]?$/;
 
 /**
  * The table's columns from its header lines, or null when too few header words were found to place
@@ -111,10 +112,10 @@ const NUMBER = /^(\d{1,2}[aA]?)[.,:;]?$/;
 export function columnsFromHeader(header: readonly VisualLine[], table: TableName, textHeight: number): Column[] | null {
   const leaves = LEAVES[table];
   const parents = [...new Set(leaves.map((l) => l.parent))];
-  const words = header.flatMap((l) => l.words);
+  const words = header.flatMap((l) => l.words).flatMap(splitAtBorders);
   // The column numbers stand in the header's first row, in order from left to right.
   // (Table II's title has a second line above them.)
-  const dotted = words.filter((w) => /^\d{1,2}[aA]?[.,]$/.test(w.token.text));
+  const dotted = words.filter((w) => /^[|[(!]?\d{1,2}[aA]?[.,]$/.test(w.token.text));
   const firstRowTop = Math.min(...(dotted.length > 0 ? dotted : words).map((w) => w.top));
   const numbers = words
     .filter((w) => w.top < firstRowTop + textHeight * 2.2 && NUMBER.test(w.token.text))

@@ -106,6 +106,12 @@ export function readLayoutFiling(pages: readonly PageLayout[]): LayoutReading | 
   const explanationParts = explanation === undefined ? [] : sectionParts(pages, markers, explanation);
   checkFootnotesComplete(footnotes, [...nonDerivative, ...derivative], explanationParts, height, provenance);
 
+  // A section whose title OCR lost was read as part of the one before it: everything it holds is in doubt.
+  const lost = (name: LandmarkName) => !markers.some((m) => m.name === name);
+  if (lost('tableI')) provenance.guess('nonDerivative', 'the title of Table I could not be found; its lines may be missing or misplaced');
+  if (lost('tableII')) provenance.guess('derivative', 'the title of Table II could not be found; its lines may be missing or misplaced');
+  if (lost('explanation')) provenance.guess('footnotes', 'the explanation of responses could not be found; footnotes may be missing');
+  if (lost('signature')) provenance.guess('signatures', 'the signature label could not be found; the signature may be missing');
   const owners = [header.owner, ...readOtherOwners(pages, markers, height, provenance)];
   const closing = readLayoutClosing(pages, markers, height, provenance);
   const filing: DraftFiling = {

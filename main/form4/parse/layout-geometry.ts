@@ -154,3 +154,24 @@ export function textLines(lines: readonly VisualLine[], height: number, indexFro
   }
   return out;
 }
+
+/**
+ * A word OCR ran over a cell border ("1,087|®", "(A)](D)"): cut at the bar (or between a closing and
+ * an opening bracket), each piece placed by its share of the characters, so each lands in its own
+ * column.
+ */
+export function splitAtBorders(word: Placed): Placed[] {
+  const text = word.token.text;
+  const parts = text.split(/([|]+|(?<=\))[\][]*(?=\())/);
+  if (parts.filter((p, i) => i % 2 === 0 && p !== '').length < 2) return [word];
+  const perChar = (word.right - word.left) / text.length;
+  const out: Placed[] = [];
+  let at = 0;
+  parts.forEach((piece, i) => {
+    if (i % 2 === 0 && piece !== '') {
+      out.push({ ...word, left: word.left + at * perChar, right: word.left + (at + piece.length) * perChar, token: { ...word.token, text: piece, norm: normalize(piece) } });
+    }
+    at += piece.length;
+  });
+  return out;
+}

@@ -36,6 +36,18 @@ export function readNameAndAddress(words: readonly Placed[], path: string, prove
   const cityLines = street >= 0 && city > street ? lines.slice(street + 1, city) : street >= 0 ? lines.slice(street + 1, street + 2) : city > 0 && streetEnd === city - 1 ? [lines[city - 1]!] : [];
   const name = tokensOf(nameLines);
   provenance.read(`${path}.name`, name);
+  // Values and hints are printed flush left in the box: a line starting well right of them lost
+  // its first letters to OCR (an underline through them, on a blurred scan).
+  const hints = [last, street, city].filter((i) => i >= 0).map((i) => lines[i]!.words[0]!.left);
+  if (hints.length > 0) {
+    const flush = Math.min(...hints);
+    const size = median(lines.flatMap((l) => l.words.map((w) => w.bottom - w.top)));
+    const indented = (block: VisualLine[]) => block.some((l) => l.words[0]!.left > flush + size * 1.2);
+    const blocks: Array<[string[], VisualLine[]]> = [[['name'], nameLines], [['street1', 'street2'], streetLines], [['city', 'state', 'zip'], cityLines]];
+    for (const [fields, block] of blocks) {
+      if (indented(block)) for (const field of fields) provenance.guess(`${path}.${field}`, 'the line starts right of the box\'s margin: its beginning may not have been read');
+    }
+  }
   if (last < 0 || street < 0 || city < 0) {
     for (const field of ['name', 'street1', 'street2', 'city']) provenance.guess(`${path}.${field}`, 'the printed hints of box 1 could not all be found; its lines were read in order');
   }
@@ -46,6 +58,7 @@ export function readNameAndAddress(words: readonly Placed[], path: string, prove
     const height = median(lines.flatMap((l) => l.words.map((w) => w.bottom - w.top)));
     if (room > height * (streetLines.length + 1.6)) for (const field of ['street1', 'street2']) provenance.guess(`${path}.${field}`, 'a street line may not have been read');
   }
+  if (streetLines.length > 2) for (const field of ['street1', 'street2']) provenance.guess(`${path}.${field}`, `${streetLines.length} street lines were read where the form has two; a long line wrapped`);
   const [first, ...rest] = streetLines;
   const street1 = first === undefined ? [] : tokensOf([first]);
   const street2 = tokensOf(rest);
@@ -65,7 +78,7 @@ export function readNameAndAddress(words: readonly Placed[], path: string, prove
 
 type Mark = 'checked' | 'empty' | 'none' | 'unsure';
 
-const EMPTY_BOX = /^[[\](){}|_LJIl1CcT]{1,4}$/;
+const EMPTY_BOX = /^[[\](){}|_LJIl1CcT!]{1,4}$/;
 
 function markOf(text: string): Mark {
   if (text === '') return 'none';
@@ -84,8 +97,8 @@ interface Option {
 
 /**
  * The mark before each option: a separate word just left of it on its line, or characters run into
- * the option's word ("[X]Director", "[110%"). No mark at all, where the other boxes' empty marks were
- * read, is a checked box whose X OCR took for a picture.
+ * the option's word ("[X]Director", "[110%"). No mark at all is most often a checked box whose X OCR
+ * took for a picture, so it is taken as checked, as a guess.
  */
 function readChecks(lines: readonly VisualLine[], options: readonly Option[], textHeight: number): Map<string, { checked: boolean; tokens: Token[]; guess?: string }> {
   const found = new Map<string, { mark: Mark; tokens: Token[]; text: string }>();
@@ -106,12 +119,11 @@ function readChecks(lines: readonly VisualLine[], options: readonly Option[], te
       break;
     }
   }
-  const emptiesSeen = [...found.values()].some((f) => f.mark === 'empty');
   const result = new Map<string, { checked: boolean; tokens: Token[]; guess?: string }>();
   for (const [key, { mark, tokens, text }] of found) {
     if (mark === 'checked') result.set(key, { checked: true, tokens });
     else if (mark === 'empty') result.set(key, { checked: false, tokens });
-    else if (mark === 'none') result.set(key, { checked: true, tokens, ...(emptiesSeen ? {} : { guess: 'no checkbox mark could be read; taken as checked' }) });
+    else if (mark === 'none') result.set(key, { checked: true, tokens, guess: 'no checkbox mark could be read; taken as checked' });
     else result.set(key, { checked: false, tokens, guess: `the checkbox mark reads "${text}"; taken as empty` });
   }
   return result;

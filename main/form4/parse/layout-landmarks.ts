@@ -37,9 +37,21 @@ export const LANDMARKS = {
 
 export type LandmarkName = keyof typeof LANDMARKS;
 
+/**
+ * Shorter keys tried when a label was not found, only where they begin a line: OCR cuts the ends of
+ * labels off ("Explanation of Resp").
+ */
+const LINE_START_FALLBACKS: Partial<Record<LandmarkName, string>> = { explanation: 'explanationofres' };
+
 /** Every place on the lines where the label stands. */
 export function findAll(lines: readonly VisualLine[], name: LandmarkName, page: number): Landmark[] {
-  const key = LANDMARKS[name];
+  const found = findKey(lines, name, LANDMARKS[name], page);
+  const fallback = LINE_START_FALLBACKS[name];
+  if (found.length > 0 || fallback === undefined) return found;
+  return findKey(lines, name, fallback, page).filter((f) => f.line.words[0] !== undefined && f.line.words[0]!.left >= f.left - 1);
+}
+
+function findKey(lines: readonly VisualLine[], name: LandmarkName, key: string, page: number): Landmark[] {
   const found: Landmark[] = [];
   for (const line of lines) {
     const tokens = line.words.map((w) => w.token);

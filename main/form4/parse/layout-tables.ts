@@ -5,7 +5,7 @@
 // own header reuses the columns of the page before.
 import type { DraftFiling } from '../../../shared/model.js';
 import { columnAt, columnsFromHeader, isHeaderLine, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
-import { median, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
+import { median, splitAtBorders, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
 import type { Provenance } from './provenance.js';
 import { joinText, type Token } from './tokens.js';
 import { footnoteMark, readAmount, readCode, readDate } from './values.js';
@@ -101,11 +101,25 @@ const STRAY = /^[|[\]{}_~'‘’"“”]+|[|[\]{}_~'‘’"“”]+$/g;
 function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textHeight: number, ids: FootnoteIds): Row {
   const row: Row = new Map();
   for (const line of lines) {
-    for (const word of line.words.flatMap(splitAtBars)) {
+    for (const word of line.words.flatMap(splitAtBorders)) {
       const field = columnAt(columns, (word.left + word.right) / 2).field;
       const cell = row.get(field) ?? { values: [], marks: [], markRunIn: false };
       row.set(field, cell);
       const text = word.token.text;
+      // Two cells' values OCR ran together across the border ("$0.00(06/22/2023").
+      // (Only a price, "$" or decimals: a bare digit before a date is a footnote mark OCR misread.)
+      const runTogether = /^(\$\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+)[(|[\]{}]?(\d{1,2}\/\d{1,2}\/\d{4})$/.exec(text);
+      const leftField = columnAt(columns, word.left + (word.right - word.left) * 0.15).field;
+      if (runTogether !== null && leftField !== field) {
+        const why = `"${text}" read as two values run together across a cell border`;
+        const leftCell = row.get(leftField) ?? { values: [], marks: [], markRunIn: false };
+        row.set(leftField, leftCell);
+        leftCell.values.push({ ...word.token, text: runTogether[1]! });
+        leftCell.doubt = why;
+        cell.values.push({ ...word.token, text: runTogether[2]! });
+        cell.doubt = why;
+        continue;
+      }
       // A superscript at the right edge of the cell before, glued to a date ("@109/24/2018").
       const gluedDate = /^(.{1,3}?)(\d{2}\/\d{2}\/\d{4})$/.exec(text);
       if (gluedDate !== null) {
@@ -120,7 +134,8 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       const plain = footnoteMark(text);
       if (plain !== null) cell.marks.push({ id: plain, token: word.token });
       else if (/^(\(\d{1,2}\))+$/.test(text)) for (const id of text.match(/\d{1,2}/g)!) cell.marks.push({ id, token: word.token });
-      else if (isRaised(word, line, textHeight) || MARK_SYMBOL.test(text)) cell.marks.push(markFrom(word.token, ids));
+      // A raised word is a mark when it could be one: a short word of letters ("to") is only set high.
+      else if ((isRaised(word, line, textHeight) && /\d|[()@®©*°™]|^.$/.test(text)) || MARK_SYMBOL.test(text)) cell.marks.push(markFrom(word.token, ids));
       else {
         // A word standing taller than the line, from above it, has a superscript inside its box that
         // OCR dropped from the text: the cell's marks are then unknown.
@@ -155,26 +170,6 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
 
 /** What OCR makes of a small "(1)": a circled letter or a sign, with or without its bracket. */
 const MARK_SYMBOL = /^[(]?[®©@™°*][)]?\)?$/;
-
-/**
- * A word OCR ran over a cell border ("1,087|®", "$0|"): cut at the bar, each piece placed by its
- * share of the characters, so each lands in its own column.
- */
-function splitAtBars(word: Placed): Placed[] {
-  const text = word.token.text;
-  const pieces = text.split(/[|]+/);
-  if (pieces.length < 2 || pieces.filter((p) => p !== '').length < 2) return [word];
-  const perChar = (word.right - word.left) / text.length;
-  const out: Placed[] = [];
-  let at = 0;
-  for (const piece of text.split(/([|]+)/)) {
-    if (piece !== '' && !/^[|]+$/.test(piece)) {
-      out.push({ ...word, left: word.left + at * perChar, right: word.left + (at + piece.length) * perChar, token: { ...word.token, text: piece } });
-    }
-    at += piece.length;
-  }
-  return out;
-}
 
 /** A raised word OCR did not read as `(n)`: its digits if it has any, else the likeliest footnote. */
 function markFrom(token: Token, ids: FootnoteIds): { id: string; token: Token; guess?: string } {

@@ -42,6 +42,11 @@ describe('reading superscripts and unsure words again', () => {
     ]);
   });
 
+  it('picks a sure word a superscript was run into ("A®")', () => {
+    const line: Line = { box: null, words: [{ text: 'A®', box: { x: 10, y: 10, width: 30, height: 24 }, confidence: 93 }, { text: 'Stock', box: { x: 60, y: 10, width: 70, height: 24 }, confidence: 96 }] };
+    assert.deepEqual(wordsToReread([line]), [{ line: 0, word: 0, raised: false }]);
+  });
+
   it('lays each pick into the strip enlarged, with the page pixels', () => {
     const lines = [tableLine()];
     const strip = buildStrip(page(), lines, wordsToReread(lines), 3);
@@ -66,6 +71,24 @@ describe('reading superscripts and unsure words again', () => {
     const reread = applyStripReading(lines, strip, reading)[0]!.words;
     assert.deepEqual(reread[1], { ...lines[0]!.words[1]!, text: '(1)', confidence: 95 });
     assert.deepEqual(reread[3], lines[0]!.words[3]);
+  });
+
+  it('lets a number keep its digits: a mark may be found in it, a digit may not be added', () => {
+    const lines: Line[] = [{
+      box: null,
+      words: [
+        { text: '@109/24/2018', box: { x: 100, y: 100, width: 150, height: 24 }, confidence: 80 },
+        { text: '26', box: { x: 300, y: 100, width: 26, height: 24 }, confidence: 60 },
+      ],
+    }];
+    const strip = buildStrip(page(), lines, [{ line: 0, word: 0, raised: false }, { line: 0, word: 1, raised: false }], 3);
+    const [date, number] = strip.picks;
+    const at = (pick: typeof date, width: number) => ({ x0: 16 + 12, y0: pick!.top + 10, x1: 16 + 12 + width, y1: pick!.top + 40 });
+    const reread = applyStripReading(lines, strip, blocksOf([
+      { text: '(4)09/24/2018', confidence: 95, ...at(date, 300) },
+      { text: '262', confidence: 95, ...at(number, 60) },
+    ]))[0]!.words;
+    assert.deepEqual(reread.map((w) => w.text), ['(4)09/24/2018', '26']);
   });
 
   it('asks the recognizer once per page, and not at all when every word is sure', async () => {

@@ -85,6 +85,38 @@ describe('what the layout reading could only guess', () => {
   });
 });
 
+describe('OCR damage the layout reading mends or flags', () => {
+  it('splits a price and a date OCR ran together across a cell border, as a guess', () => {
+    const placements = formPage().filter((p) => !(p.y === 1500 && (p.text === '$10.00' || p.text === '05/23/2017')));
+    placements.push({ text: '$10.00(05/23/2017', x: 520, y: 1500 });
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    const [option] = extraction.filing.derivative;
+    assert.deepEqual([option!.conversionOrExercisePrice, option!.transactionDate], [10, '2017-05-23']);
+    const flagged = new Set(extraction.findings.map((f) => f.path));
+    assert.ok(flagged.has('derivative[0].conversionOrExercisePrice') && flagged.has('derivative[0].transactionDate'));
+  });
+
+  it('takes a checkbox whose mark OCR dropped as checked, and flags it', () => {
+    const placements = formPage().filter((p) => !(p.text === '[X]' && p.y === 480));
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.equal(extraction.filing.reportingOwners[0]!.isDirector, true);
+    assert.ok(extraction.findings.some((f) => f.path === 'reportingOwners[0].isDirector'));
+  });
+
+  it('flags Table II as a whole when its title was not found', () => {
+    const placements = formPage().filter((p) => !(p.y === 1250));
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'derivative'));
+  });
+
+  it('keeps a raised short word of letters as a word, not a footnote mark', () => {
+    const placements = formPage().map((p) => (p.text === 'to' && p.y === 1535 ? { ...p, y: 1530, height: 19 } : p));
+    const { filing } = parseForm4(ocrDocument([page(1, placements)]));
+    assert.equal(filing.derivative[0]!.securityTitle, 'Stock Option (right to buy)');
+    assert.deepEqual(filing.derivative[0]!.footnoteRefs, { dateExercisable: ['2'] });
+  });
+});
+
 describe('filings over several pages', () => {
   const continued = [
     ...tableIIHeader(200),
