@@ -24,7 +24,7 @@ const RUN_FOLDER = 'bench/.cache/bench-ui/run';
 
 const log = (line: string): void => void process.stderr.write(`bench:ui: ${line}\n`);
 
-const store = benchStoreCopy(RUN_FOLDER, log);
+const store = await benchStoreCopy(RUN_FOLDER, log);
 log('starting the web app on the bench store…');
 const app = await startWebApp(store.databasePath);
 const browser = await launchChromium();

@@ -13,7 +13,13 @@ const external = ['better-sqlite3', 'tesseract.js', '@tesseract.js-data/*', 'pdf
 // Electron loads an ES module main since v28, so the shared code's import.meta.url (migrations, OCR
 // and pdf.js paths) means the same in all three.
 await build({
-  entryPoints: { 'cli/form4': 'main/cli/index.ts', 'web/form4-web': 'main/web/index.ts', 'main/electron': 'main/app/index.ts' },
+  entryPoints: {
+    'cli/form4': 'main/cli/index.ts',
+    'web/form4-web': 'main/web/index.ts',
+    'main/electron': 'main/app/index.ts',
+    // The worker thread that makes display copies of page images (main/api/page-renditions.ts finds it here).
+    'workers/page-rendition': 'main/api/page-rendition-worker.ts',
+  },
   outdir: 'out',
   bundle: true,
   platform: 'node',

@@ -50,6 +50,14 @@ export interface QueueItem extends FilingListItem {
   lowestConfidence: number | null;
 }
 
+/**
+ * A stored page image as served: 'full', the 300 DPI image OCR read (for zooming in past half its
+ * pixels); 'display', a 150 DPI copy for showing the page at up to about half of them (fit to width).
+ * Both cover the same page, so boxes in the page's pixels place the same on either.
+ */
+export const PAGE_IMAGE_SIZES = ['full', 'display'] as const;
+export type PageImageSize = (typeof PAGE_IMAGE_SIZES)[number];
+
 export interface AppInfo {
   version: string;
   /** 'electron' for the desktop app, 'web' for the loopback transport. */
@@ -170,7 +178,10 @@ export interface ApiEvents {
   'import:progress': ImportEvent;
   /** The import run started or stopped (finished or cancelled). */
   'import:running': { running: boolean };
-  /** Filings that changed (imported, edited, decided, exported) so open views refresh. */
+  /**
+   * Filings that changed so open views refresh: imported, edited, decided, exported, or re-checked
+   * because another filing changed (a same-day duplicate edited, an earlier holding approved).
+   */
   'filings:changed': { ids: number[] };
   /** A command chosen from the application menu (Electron), by its id in shared/keymap.ts. */
   'app:command': { command: string };
@@ -200,8 +211,8 @@ export interface ApiClient {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<ApiResult<CallValue<N>>>;
   /** Subscribes to an event; returns the unsubscribe. */
   on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
-  /** The URL of a stored page image of a filing's source, for an <img>. */
-  pageImageUrl(filingId: number, page: number): string;
+  /** The URL of a stored page image of a filing's source, for an <img>; 'full' when no size is given. */
+  pageImageUrl(filingId: number, page: number, size?: PageImageSize): string;
   /** Electron only: the path of a dropped File (webUtils.getPathForFile); null in a browser. */
   pathForFile(file: object): string | null;
 }

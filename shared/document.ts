@@ -48,6 +48,9 @@ export const documentSchema = z.strictObject({
   pages: z.array(pageSchema),
 });
 
+/** How a checkbox is written in a document's words when its state was seen (not read as text). */
+export const CHECKBOX_TEXT = { checked: '[X]', empty: '[]' } as const;
+
 export type Box = z.infer<typeof boxSchema>;
 export type Word = z.infer<typeof wordSchema>;
 export type Line = z.infer<typeof lineSchema>;

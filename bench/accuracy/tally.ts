@@ -38,6 +38,8 @@ export interface SetTally {
   wrongFlagged: number;
   wrongSilent: number;
   missing: number;
+  /** Fields read exactly that a finding still points at: what the analyst checks for nothing (noise). */
+  exactFlagged: number;
   /** Fields whose truth is not blank: the share exact among them says more than one padded by empty boxes. */
   filledFields: number;
   filledExact: number;
@@ -54,7 +56,7 @@ export function foldIndexes(path: string): string {
 
 export function tallySet(outcomes: readonly FilingOutcome[]): SetTally {
   const tally: SetTally = {
-    filings: outcomes.length, failed: [], pages: 0, fields: 0, exact: 0, wrongFlagged: 0, wrongSilent: 0, missing: 0,
+    filings: outcomes.length, failed: [], pages: 0, fields: 0, exact: 0, wrongFlagged: 0, wrongSilent: 0, missing: 0, exactFlagged: 0,
     filledFields: 0, filledExact: 0, extraLines: 0, extraLinesSilent: 0, byPath: [],
   };
   const paths = new Map<string, PathTally>();
@@ -66,11 +68,14 @@ export function tallySet(outcomes: readonly FilingOutcome[]): SetTally {
     }
     for (const field of outcome.comparison.fields) {
       count(tally, field);
+      if (field.outcome === 'exact' && field.flagged) tally.exactFlagged += 1;
       const key = foldIndexes(field.path);
       let byPath = paths.get(key);
       if (!byPath) paths.set(key, (byPath = { path: key, fields: 0, exact: 0, wrongSilent: 0, wrongFlagged: 0, missing: 0, examples: [] }));
       count(byPath, field);
-      if (field.outcome !== 'exact' && byPath.examples.length < EXAMPLES_PER_PATH) {
+      // Every silent error is kept (they are what must go to zero), other misses up to a few per path.
+      const silent = field.outcome === 'wrong' && !field.flagged;
+      if (field.outcome !== 'exact' && (silent || byPath.examples.length < EXAMPLES_PER_PATH)) {
         byPath.examples.push({ file: outcome.name, path: field.path, expected: field.expected, got: field.got, flagged: field.flagged });
       }
     }

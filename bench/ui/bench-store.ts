@@ -1,11 +1,14 @@
 // The store the UI benchmark opens: the 100,000 generated filings of bench:store, plus a few clean
 // scanned corpus PDFs imported through the real path (`form4 import`: rasterize, OCR, parse, page
-// images kept), each cloned so that many filings have a page image and OCR words to show. Built once
-// into bench/.cache/bench-ui/ (minutes: OCR and 100,000 rule runs); each run works on a fresh copy,
-// since the benchmark edits fields.
+// images kept), each cloned so that many filings have a page image and OCR words to show, and the
+// display copies of their page images that the app makes after an import (main/api/page-renditions.ts;
+// the CLI does not make them). Built once into bench/.cache/bench-ui/ (minutes: OCR and 100,000 rule
+// runs); each run works on a fresh copy, since the benchmark edits fields.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { displayRenditionPath } from '../../main/api/display-rendition.js';
+import { PageRenditions } from '../../main/api/page-renditions.js';
 import { filingStateHash } from '../../main/store/audit-chain.js';
 import { Store } from '../../main/store/database.js';
 import { repositoriesOf } from '../../main/store/repositories.js';
@@ -80,13 +83,29 @@ function build(log: (line: string) => void): void {
   log(`bench store built in ${marker.buildSeconds.toFixed(0)} s`);
 }
 
+/** The display copies of the stored page images, made as the app makes them after an import. */
+async function makeDisplayCopies(log: (line: string) => void): Promise<void> {
+  const pages = join(FIXTURE, 'form4.files', 'pages');
+  const images = readdirSync(pages, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.png'))
+    .map((name) => resolve(pages, name))
+    .filter((image) => !existsSync(displayRenditionPath(image)));
+  if (images.length === 0) return;
+  log(`making display copies of ${images.length} page images…`);
+  const renditions = new PageRenditions(log);
+  renditions.ensure(images);
+  await renditions.idle();
+  await renditions.close();
+}
+
 /**
  * A fresh copy of the bench store (built first if the cache has none) in `folder`. The copy's
  * backups folder is kept from run to run: the app takes a daily backup on opening (a VACUUM INTO of
  * the whole database), once a day is enough.
  */
-export function benchStoreCopy(folder: string, log: (line: string) => void): BenchStore {
+export async function benchStoreCopy(folder: string, log: (line: string) => void): Promise<BenchStore> {
   if (!existsSync(MARKER)) build(log);
+  await makeDisplayCopies(log);
   const marker = JSON.parse(readFileSync(MARKER, 'utf8')) as Marker;
   mkdirSync(folder, { recursive: true });
   for (const name of ['form4.db', 'form4.db-wal', 'form4.db-shm', 'form4.files']) rmSync(join(folder, name), { recursive: true, force: true });

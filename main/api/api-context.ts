@@ -27,4 +27,8 @@ export interface ApiContext {
   /** Folders the native dialog returned this session: exports may go there. */
   chosenFolders: Set<string>;
   emit: Emit;
+  /** Queues the display copies of a filing's page images (made in the background). */
+  displayImages(filingId: number): void;
+  /** Runs work once the answer in hand is on its way (main/api/after-answer.ts). */
+  afterAnswer(work: () => void): void;
 }

@@ -3,8 +3,8 @@
 // the name and parses the input with the contract's schema before anything is touched, and turns
 // every failure into an ApiResult, so nothing throws across the bridge.
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { isCallName, parseCallInput, type ApiHandlers, type ApiResult } from '../../shared/api.js';
+import { dirname, join, resolve } from 'node:path';
+import { isCallName, parseCallInput, type ApiHandlers, type ApiResult, type PageImageSize } from '../../shared/api.js';
 import { toCsv } from '../form4/export/csv.js';
 import { toEdgarXml } from '../form4/export/edgar-xml.js';
 import { toJson } from '../form4/export/json.js';
@@ -14,6 +14,7 @@ import { ExportService } from '../workflow/export-service.js';
 import { ImportService, type Extractor } from '../workflow/import-service.js';
 import { ReviewService } from '../workflow/review-service.js';
 import { createSourceExtractor } from '../workflow/source-extractor.js';
+import { AfterAnswer } from './after-answer.js';
 import type { ApiContext, NativeDialogs } from './api-context.js';
 import { toApiError } from './api-errors.js';
 import { appHandlers } from './app-handlers.js';
@@ -23,6 +24,7 @@ import { filingsHandlers } from './filings-handlers.js';
 import { reallyInside } from './folders.js';
 import { importHandlers } from './import-handlers.js';
 import { ImportRunner } from './import-runner.js';
+import { PageRenditions } from './page-renditions.js';
 
 export interface AppApiOptions {
   /** Resolved by the caller (main/store/data-folder.ts resolveDatabasePath). */
@@ -43,8 +45,12 @@ export interface AppApi {
   call(name: string, input: unknown): Promise<ApiResult<unknown>>;
   /** Every event of ApiEvents; returns the unsubscribe. */
   onEvent(listener: EventListener): () => void;
-  /** Absolute path of a stored page image of a filing (PNG), checked to lie inside the data folder; null if none. */
-  pageImageFile(filingId: number, page: number): string | null;
+  /**
+   * Absolute path of a stored page image of a filing, checked to lie inside the data folder; null if
+   * none. 'full' is the 300 DPI PNG that OCR read; 'display' its 150 DPI JPEG copy, or the full image
+   * while the copy is not made yet (it is queued then).
+   */
+  pageImageFile(filingId: number, page: number, size?: PageImageSize): string | null;
   /** Finishes imports a crash left open (called once at start; runs in the background, emits events). */
   resumeImports(): void;
   close(): Promise<void>;
@@ -66,6 +72,15 @@ export function openAppApi(options: AppApiOptions): AppApi {
   const repos = repositoriesOf(store);
   const extractor = options.extract === undefined ? createSourceExtractor() : null;
   const hub = new EventHub(log);
+  // A save answers once its own filing is written and checked; the same-day filings it may have made
+  // (or stopped being) duplicates of are re-checked right after, and the changes announced then.
+  const afterAnswer = new AfterAnswer(log);
+  const renditions = new PageRenditions(log);
+  const displayImages = (filingId: number): void => {
+    const filing = repos.filings.get(filingId);
+    if (filing === null || filing.sourceId === null) return;
+    renditions.ensure(repos.sources.pages(filing.sourceId).flatMap((page) => (page.image === null ? [] : [join(store.layout.filesFolder, page.image)])));
+  };
   const importService = new ImportService(repos, { clock, extract: options.extract ?? (extractor as { extract: Extractor }).extract });
   const context: ApiContext = {
     user: options.user,
@@ -74,12 +89,14 @@ export function openAppApi(options: AppApiOptions): AppApi {
     dataFolder,
     clock,
     repos,
-    review: new ReviewService(repos, { clock }),
-    imports: new ImportRunner(importService, repos.importJobs, hub.emit, log),
+    review: new ReviewService(repos, { clock, deferRecheck: afterAnswer.schedule, onRechecked: (ids) => hub.emit('filings:changed', { ids }) }),
+    imports: new ImportRunner(importService, repos.importJobs, hub.emit, log, displayImages),
     exports: new ExportService(repos, { clock, formats: { xml: (filing) => toEdgarXml(filing), csv: toCsv, json: toJson } }),
     dialogs: options.dialogs,
     chosenFolders: new Set(),
     emit: hub.emit,
+    displayImages,
+    afterAnswer: afterAnswer.schedule,
   };
   const handlers: ApiHandlers = {
     ...appHandlers(context),
@@ -103,7 +120,7 @@ export function openAppApi(options: AppApiOptions): AppApi {
       }
     },
     onEvent: (listener) => hub.on(listener),
-    pageImageFile(filingId, page) {
+    pageImageFile(filingId, page, size = 'full') {
       if (closing !== null || !Number.isSafeInteger(filingId) || filingId < 1 || !Number.isSafeInteger(page) || page < 1) return null;
       let file: string | null;
       try {
@@ -111,7 +128,10 @@ export function openAppApi(options: AppApiOptions): AppApi {
       } catch {
         return null;
       }
-      return file !== null && existsSync(file) && reallyInside(dataFolder, file) ? file : null;
+      if (file === null || !existsSync(file) || !reallyInside(dataFolder, file)) return null;
+      if (size === 'full') return file;
+      const display = renditions.displayFile(file);
+      return display !== null && reallyInside(dataFolder, display) ? display : file;
     },
     resumeImports: () => {
       if (closing === null) context.imports.resume();
@@ -119,7 +139,8 @@ export function openAppApi(options: AppApiOptions): AppApi {
     close() {
       closing ??= (async () => {
         await context.imports.close();
-        await extractor?.close();
+        await Promise.all([extractor?.close(), renditions.close()]);
+        afterAnswer.flush();
         store.close();
       })();
       return closing;

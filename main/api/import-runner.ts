@@ -23,11 +23,16 @@ export class ImportRunner {
     private readonly jobs: ImportJobsRepository,
     private readonly emit: Emit,
     private readonly log: (line: string) => void,
+    /** Told of each filing an import made (its page images get display copies). */
+    private readonly imported: (filingId: number) => void = () => undefined,
   ) {}
 
   readonly onEvent = (event: ImportEvent): void => {
     this.emit('import:progress', event);
-    if (event.type === 'finished' && event.job.state === 'done' && event.job.filingId !== null) this.emit('filings:changed', { ids: [event.job.filingId] });
+    if (event.type === 'finished' && event.job.state === 'done' && event.job.filingId !== null) {
+      this.emit('filings:changed', { ids: [event.job.filingId] });
+      this.imported(event.job.filingId);
+    }
   };
 
   /** Queues files by path and makes sure a run is going. */

@@ -19,7 +19,7 @@ export function appRequestHandler({ uiRoot, pageImageFile, readFile }: AppProtoc
   return async ({ url, method }) => {
     const route = routeAppRequest(url, method, uiRoot);
     if (route.kind === 'refused') return refusal(route.status, route.reason);
-    const file = route.kind === 'ui' ? route.file : pageImageFile(route.filingId, route.page);
+    const file = route.kind === 'ui' ? route.file : pageImageFile(route.filingId, route.page, route.size);
     if (file === null) return refusal(404, `no image of page ${route.kind === 'page' ? route.page : ''} of this filing`);
     let body: Uint8Array;
     try {

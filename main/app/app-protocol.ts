@@ -13,6 +13,6 @@ export function registerAppScheme(): void {
 }
 
 export function serveAppScheme(session: Session, uiRoot: string, api: Pick<AppApi, 'pageImageFile'>): void {
-  const handler = appRequestHandler({ uiRoot, pageImageFile: (filingId, page) => api.pageImageFile(filingId, page), readFile });
+  const handler = appRequestHandler({ uiRoot, pageImageFile: (filingId, page, size) => api.pageImageFile(filingId, page, size), readFile });
   session.protocol.handle(APP_SCHEME, (request) => handler(request));
 }

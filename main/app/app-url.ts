@@ -8,7 +8,7 @@ import { APP_SCHEME, PAGES_HOST, UI_HOST } from './app-scheme.js';
 
 export type AppRoute =
   | { kind: 'ui'; file: string }
-  | { kind: 'page'; filingId: number; page: number }
+  | { kind: 'page'; filingId: number; page: number; size: 'full' | 'display' }
   | { kind: 'refused'; status: 400 | 403 | 404 | 405; reason: string };
 
 /** Routes a request; `uiRoot` is the absolute folder the UI is served from. */
@@ -28,9 +28,10 @@ export function routeAppRequest(url: string, method: string, uiRoot: string): Ap
     return file === null ? { kind: 'refused', status: 403, reason: 'path escapes its folder' } : { kind: 'ui', file };
   }
   if (parsed.host === PAGES_HOST) {
-    const [filingId, page, ...rest] = segments.map(positiveInteger);
-    if (filingId == null || page == null || rest.length > 0) return { kind: 'refused', status: 404, reason: 'a page is app://pages/<filingId>/<page>' };
-    return { kind: 'page', filingId, page };
+    const display = segments.length === 3 && segments[2] === 'display';
+    const [filingId, page, ...rest] = (display ? segments.slice(0, 2) : segments).map(positiveInteger);
+    if (filingId == null || page == null || rest.length > 0) return { kind: 'refused', status: 404, reason: 'a page is app://pages/<filingId>/<page>[/display]' };
+    return { kind: 'page', filingId, page, size: display ? 'display' : 'full' };
   }
   return { kind: 'refused', status: 404, reason: `unknown host ${parsed.host}` };
 }

@@ -11,7 +11,9 @@ const HELP = `Usage: form4 import FILE|FOLDER... [options]
        form4 import --resume [options]
 
 Imports Form 4s (PDF, PNG, JPEG, TIFF scans, or .txt/.md text from another OCR tool) into the store:
-each is queued, read, checked and kept for review. Folders are searched for such files. A file already
+each is queued, read, checked and kept for review. Folders are searched for such files. A scan holding
+several filings back to back becomes one filing each, all from the one file: every filing made is
+reported (--json: each job's filingIds). A file already
 in the store (same content) is skipped; one that fails is recorded with its error and the rest go on.
 A batch cut short (crash, kill, power) is finished by --resume, or by the app's next start.
 
@@ -37,10 +39,12 @@ export const run = storeCommand(HELP, { resume: { type: 'boolean', default: fals
       const notQueued = queued.filter((job) => job.state !== 'queued');
       const all = [...notQueued, ...result.finished];
       const count = (state: string) => all.filter((job) => job.state === state).length;
+      const filingsMade = all.filter((job) => job.state === 'done').reduce((sum, job) => sum + service.filingIdsOf(job).length, 0);
       if (json) {
         printJson({
-          jobs: all.map((job) => ({ id: job.id, path: job.path, name: job.name, state: job.state, message: job.message, filingId: job.filingId })),
+          jobs: all.map((job) => ({ id: job.id, path: job.path, name: job.name, state: job.state, message: job.message, filingId: job.filingId, filingIds: service.filingIdsOf(job) })),
           imported: count('done'),
+          filings: filingsMade,
           skipped: count('skipped'),
           failed: count('failed'),
           remaining: result.remaining,
@@ -48,7 +52,7 @@ export const run = storeCommand(HELP, { resume: { type: 'boolean', default: fals
         });
       } else {
         if (all.length === 0) process.stderr.write('nothing to import: no open jobs\n');
-        else process.stderr.write(`${count('done')} imported, ${count('skipped')} skipped, ${count('failed')} failed${result.remaining > 0 ? `, ${result.remaining} left (form4 import --resume)` : ''}\n`);
+        else process.stderr.write(`${count('done')} imported${filingsMade === count('done') ? '' : ` as ${filingsMade} filings`}, ${count('skipped')} skipped, ${count('failed')} failed${result.remaining > 0 ? `, ${result.remaining} left (form4 import --resume)` : ''}\n`);
         for (const job of result.finished.filter((item) => item.state === 'done')) process.stdout.write(`${outcomeLine(job)}\n`);
       }
       return count('failed') > 0 || result.cancelled ? 1 : 0;

@@ -8,7 +8,8 @@ const BAR_WIDTH = 24;
 export function outcomeLine(job: ImportJob): string {
   switch (job.state) {
     case 'done':
-      return `${job.name}: imported as filing #${job.filingId}`;
+      // A file holding several filings says which filing came from which pages in its message.
+      return job.message === null ? `${job.name}: imported as filing #${job.filingId}` : `${job.name}: imported, ${job.message}`;
     case 'skipped':
       return `${job.name}: skipped, ${job.message ?? 'already in the store'}`;
     case 'failed':

@@ -24,12 +24,20 @@ function lineLabel(path: string): string {
   return `${match[1] === 'nonDerivative' ? 'Table I' : 'Table II'} line ${Number(match[2]) + 1}`;
 }
 
+/** "3 page(s)", or where the source holds several filings, which of its pages this one is on. */
+function pagesOfSource(pages: FilingView['pages'], pageCount: number): string {
+  if (pages.length === 0 || pages.length === pageCount) return `${pageCount} page(s)`;
+  const first = pages[0]!.number;
+  const last = pages[pages.length - 1]!.number;
+  return `${first === last ? `page ${first}` : `pages ${first}-${last}`} of ${pageCount}`;
+}
+
 export function formatFilingView(view: FilingView): string {
   const { filing } = view;
   const out: string[] = [];
   out.push(`Filing #${filing.id}  ${filing.status}  ${filing.errors} error(s), ${filing.warnings} warning(s)`);
   out.push(`  ${filing.reportingPerson || '(no reporting person)'} — ${filing.issuer || '(no issuer)'} [${filing.ticker || '-'}], box 3 ${filing.periodOfReport ?? '-'}`);
-  if (view.source !== null) out.push(`  from ${view.source.name} (${view.source.origin}, ${view.source.pageCount} page(s), sha256 ${view.source.sha256.slice(0, 12)}…) imported ${view.source.importedAt} by ${view.source.importedBy}`);
+  if (view.source !== null) out.push(`  from ${view.source.name} (${view.source.origin}, ${pagesOfSource(view.pages, view.source.pageCount)}, sha256 ${view.source.sha256.slice(0, 12)}…) imported ${view.source.importedAt} by ${view.source.importedBy}`);
   out.push('', 'Fields:');
   let group = '';
   for (const field of view.fields) {

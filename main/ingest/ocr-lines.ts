@@ -24,7 +24,7 @@ export function linesFromOcrBlocks(blocks: readonly OcrBlock[] | null): Line[] {
       for (const line of paragraph.lines) {
         const words: Word[] = line.words
           .filter((word) => word.text.trim() !== '')
-          .map((word) => ({ text: word.text.trim(), box: toBox(word.bbox), confidence: clampConfidence(word.confidence) }));
+          .map((word) => romanTwo({ text: word.text.trim(), box: toBox(word.bbox), confidence: clampConfidence(word.confidence) }));
         if (words.length > 0) lines.push({ words, box: toBox(line.bbox) });
       }
     }
@@ -43,6 +43,18 @@ export function meanConfidence(lines: readonly Line[]): number {
     }
   }
   return characters === 0 ? 0 : weighted / characters;
+}
+
+/** Under this confidence a word is flagged `low-confidence` by default (the parser's threshold is 80). */
+const MENDED_CONFIDENCE = 70;
+
+/**
+ * "Il" is no English word: in fund and entity names ("Mithril II LP", "SVF II") it is the numeral II
+ * with its second stroke read as a lower-case l. Mended, and left unsure so the field is checked.
+ */
+function romanTwo(word: Word): Word {
+  const match = /^(Il)([,.;:)]?)$/.exec(word.text);
+  return match === null ? word : { ...word, text: `II${match[2]}`, confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
 }
 
 function toBox({ x0, y0, x1, y1 }: OcrBox): Box {

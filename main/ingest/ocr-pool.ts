@@ -32,7 +32,7 @@ export interface OcrPoolOptions {
   recycleAfter?: number;
   /** Time a worker may take to start; default 30 s. */
   startTimeoutMs?: number;
-  /** Time one page may take, orientation included; default 5 min. */
+  /** Time one job (a page, orientation included, or a page's strips) may take; default 5 min. */
   pageTimeoutMs?: number;
   /**
    * How sideways and upside-down scans are found. Every page is first read as it comes; only when
@@ -69,10 +69,21 @@ export interface OcrPoolStats {
   pagesRead: number;
 }
 
-interface Job {
+/** What a job does on its slot: every step it awaits goes through `step`, so a cancel interrupts it. */
+type Work<T> = (slot: Slot, step: <S>(promise: Promise<S>) => Promise<S>) => Promise<T>;
+
+/** An image read with parameters of its own (a strip of cells read with a whitelist). */
+export interface StripRequest {
   image: GrayImage;
+  parameters: Partial<Tesseract.WorkerParams>;
+}
+
+interface Job {
+  work: Work<unknown>;
+  /** Pages the job reads, counted towards recycling the slot's workers (strips count none). */
+  pages: number;
   signal: AbortSignal | undefined;
-  resolve(reading: OcrReading): void;
+  resolve(value: unknown): void;
   reject(error: unknown): void;
   detach(): void;
 }
@@ -113,16 +124,44 @@ export class OcrPool {
 
   /** Reads one page image; rejects with an AbortError when `signal` fires first. */
   read(image: GrayImage, options: { signal?: AbortSignal } = {}): Promise<OcrReading> {
-    const { signal } = options;
+    return this.enqueue(options.signal, 1, (slot, step) => this.readUpright(slot, image, step)).then((reading) => {
+      this.counters.pagesRead += 1;
+      return reading;
+    });
+  }
+
+  /**
+   * Reads small images (strips of cells cut from a page) each with its own parameters, in one job;
+   * the worker's page parameters are restored after. Block trees in the order of `strips`.
+   */
+  readStrips(strips: readonly StripRequest[], options: { signal?: AbortSignal } = {}): Promise<Array<readonly OcrBlock[]>> {
+    return this.enqueue(options.signal, 0, async (slot, step) => {
+      const recognizer = await step(this.recognizerOf(slot));
+      const out: Array<readonly OcrBlock[]> = [];
+      try {
+        for (const strip of strips) {
+          await step(recognizer.setParameters(strip.parameters));
+          const dpi: Partial<Tesseract.RecognizeOptions & Tesseract.WorkerParams> = strip.image.dpi ? { user_defined_dpi: String(Math.round(strip.image.dpi)) } : {};
+          out.push((await step(recognizer.recognize(toPgm(strip.image), dpi, { blocks: true, text: false }))).data.blocks ?? []);
+        }
+      } finally {
+        await step(recognizer.setParameters({ ...RECOGNIZER_PARAMETERS, tessedit_char_whitelist: '' }));
+      }
+      return out;
+    });
+  }
+
+  private enqueue<T>(signal: AbortSignal | undefined, pages: number, work: Work<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('OCR pool is closed'));
     if (signal?.aborted) return Promise.reject(abortError(signal));
-    return new Promise<OcrReading>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const job: Job = {
-        image,
+        work,
+        pages,
         signal,
-        resolve: (reading) => {
+        resolve: (value) => {
           job.detach();
-          resolve(reading);
+          resolve(value as T);
         },
         reject: (error) => {
           job.detach();
@@ -180,10 +219,9 @@ export class OcrPool {
     );
     try {
       if (slot.pagesSinceStart >= this.recycleAfter) await this.stopWorkers(slot, null);
-      const reading = await this.readUpright(slot, job.image, step);
-      slot.pagesSinceStart += 1;
-      this.counters.pagesRead += 1;
-      job.resolve(reading);
+      const value = await job.work(slot, step);
+      slot.pagesSinceStart += job.pages;
+      job.resolve(value);
     } catch (error) {
       job.reject(error);
     } finally {

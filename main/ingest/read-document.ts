@@ -6,11 +6,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Document, Page } from '../../shared/document.js';
 import { IngestError, throwIfAborted } from './errors.js';
-import { grayToPng, type GrayImage, type Rotation } from './gray-image.js';
+import { grayToPng, rotateGray, type GrayImage, type Rotation } from './gray-image.js';
 import { openImage } from './image-source.js';
 import { detectFormat } from './input-format.js';
-import { OcrPool } from './ocr-pool.js';
+import type { OcrBlock } from './ocr-lines.js';
+import { OcrPool, type StripRequest } from './ocr-pool.js';
 import { PdfSource } from './pdf-source.js';
+import { readCells, type CellReading, type CellToRead } from './second-look.js';
 
 export interface ReadInput {
   /** The name shown in messages, usually the file name. */
@@ -20,7 +22,7 @@ export interface ReadInput {
   bytes?: Uint8Array;
 }
 
-export type ReadPhase = 'text-layer' | 'render' | 'decode' | 'ocr' | 'done';
+export type ReadPhase = 'text-layer' | 'render' | 'decode' | 'ocr' | 'done' | 'second-look';
 
 export interface ReadProgress {
   file: string;
@@ -78,6 +80,12 @@ export interface ReadOptions {
   forceOcr?: boolean;
   /** Give up on a PDF that pdf.js cannot open within this time; default 30 s. */
   openTimeoutMs?: number;
+  /**
+   * The reader of the document (the Form 4 parser) names cells of OCR'd pages it wants read again,
+   * closer and with only the characters they can hold (second-look.ts); their page images are made
+   * again and the answers handed back, which give the document returned.
+   */
+  secondLook?: (document: Document) => { cells: ReadonlyArray<CellToRead & { page: number }>; apply(answers: ReadonlyArray<CellReading | null>): Document };
 }
 
 export interface ReadResult {
@@ -99,6 +107,8 @@ const DEFAULTS = {
 interface PageSource {
   pageCount: number;
   read(number: number, context: PageContext): Promise<{ page: Page; info: PageInfo }>;
+  /** The page's image made again, as `read` made it before turning it upright. */
+  image(number: number): Promise<GrayImage>;
   close(): Promise<void>;
 }
 
@@ -126,7 +136,7 @@ export async function readDocument(input: ReadInput, options: ReadOptions = {}):
   const warnings: string[] = [];
   let ownPool: OcrPool | null = null;
 
-  const source = format === 'pdf' ? await pdfPages(bytes, file, settings) : imagePages(bytes, format, file, settings);
+  const source = format === 'pdf' ? await pdfPages(bytes, file, settings, options.onPageImage) : imagePages(bytes, format, file, settings);
   try {
     if (source.pageCount > settings.maxPages) {
       throw new IngestError('too-many-pages', file, `has ${source.pageCount} pages; the limit is ${settings.maxPages} (a Form 4 has a few)`);
@@ -181,42 +191,73 @@ export async function readDocument(input: ReadInput, options: ReadOptions = {}):
     await Promise.all(inFlight);
     if (failure !== null) throw failure;
     throwIfAborted(signal);
-
     const origin = results.every((result) => result.info.source === 'pdf-text') ? 'pdf-text' : 'ocr';
-    return { document: { origin, pages: results.map((result) => result.page) }, pages: results.map((result) => result.info), warnings };
+    const infos = results.map((result) => result.info);
+    let document: Document = { origin, pages: results.map((result) => result.page) };
+    if (options.secondLook) {
+      const look = options.secondLook(document);
+      const answers = await readCellsAgain(look.cells, infos, source, (strips) => pool().readStrips(strips, { signal }), window, (page) => options.onProgress?.({ file, page, pages, phase: 'second-look' }));
+      throwIfAborted(signal);
+      document = look.apply(answers);
+    }
+    return { document, pages: infos, warnings };
   } finally {
     await source.close();
     await (ownPool as OcrPool | null)?.close();
   }
+}
 
-  async function pdfPages(pdfBytes: Uint8Array, name: string, limits: typeof settings): Promise<PageSource> {
-    const pdf = await PdfSource.open(pdfBytes, name, { openTimeoutMs: limits.openTimeoutMs, maxImagePixels: limits.maxPixels });
-    return {
-      pageCount: pdf.pageCount,
-      close: () => pdf.close(),
-      async read(number, context) {
-        const size = await pdf.pageSize(number, limits.dpi, limits.maxPixels);
-        if (size.dpi < limits.dpi) {
-          context.warn(`page is too large for ${limits.dpi} DPI; read at ${Math.floor(size.dpi)} DPI (${size.width} x ${size.height} pixels)`);
-        }
-        if (!limits.forceOcr) {
-          context.progress('text-layer');
-          const page = await pdf.textPage(number, size.dpi, limits.minTextCharacters);
-          if (page) {
-            if (options.onPageImage) {
-              context.progress('render');
-              await options.onPageImage(pageImage(number, await pdf.renderPage(number, size.dpi), 0));
-            }
-            return { page, info: { number, source: 'pdf-text', rotation: 0, dpi: size.dpi, meanConfidence: 100, ocrAttempts: 0 } };
-          }
-        }
-        context.progress('render');
-        const image = await pdf.renderPage(number, size.dpi);
-        throwIfAborted(context.signal);
-        return context.ocr(image, number);
-      },
-    };
+/**
+ * The second look on a document read before (the accuracy bench keeps first readings in a cache): the
+ * pages are made again from the same bytes and settings, so the boxes of `read` still fit them.
+ */
+export async function lookAgainAt(
+  input: { name: string; bytes: Uint8Array },
+  read: Pick<ReadResult, 'document' | 'pages'>,
+  secondLook: NonNullable<ReadOptions['secondLook']>,
+  options: { pool: OcrPool; dpi?: number; signal?: AbortSignal },
+): Promise<Document> {
+  const settings = { ...DEFAULTS, ...definedOnly({ dpi: options.dpi }) };
+  const format = detectFormat(input.bytes);
+  if (!format) throw new IngestError('unsupported-format', input.name, 'not a PDF, PNG, JPEG or TIFF file');
+  const source = format === 'pdf' ? await pdfPages(input.bytes, input.name, settings, undefined) : imagePages(input.bytes, format, input.name, settings);
+  try {
+    const look = secondLook(read.document);
+    const answers = await readCellsAgain(look.cells, read.pages, source, (strips) => options.pool.readStrips(strips, { signal: options.signal }), options.pool.size + 1, () => undefined);
+    return look.apply(answers);
+  } finally {
+    await source.close();
   }
+}
+
+async function pdfPages(pdfBytes: Uint8Array, name: string, limits: typeof DEFAULTS & { forceOcr?: boolean }, onPageImage: ReadOptions['onPageImage']): Promise<PageSource> {
+  const pdf = await PdfSource.open(pdfBytes, name, { openTimeoutMs: limits.openTimeoutMs, maxImagePixels: limits.maxPixels });
+  return {
+    pageCount: pdf.pageCount,
+    close: () => pdf.close(),
+    image: async (number) => pdf.renderPage(number, (await pdf.pageSize(number, limits.dpi, limits.maxPixels)).dpi),
+    async read(number, context) {
+      const size = await pdf.pageSize(number, limits.dpi, limits.maxPixels);
+      if (size.dpi < limits.dpi) {
+        context.warn(`page is too large for ${limits.dpi} DPI; read at ${Math.floor(size.dpi)} DPI (${size.width} x ${size.height} pixels)`);
+      }
+      if (!limits.forceOcr) {
+        context.progress('text-layer');
+        const page = await pdf.textPage(number, size.dpi, limits.minTextCharacters);
+        if (page) {
+          if (onPageImage) {
+            context.progress('render');
+            await onPageImage(pageImage(number, await pdf.renderPage(number, size.dpi), 0));
+          }
+          return { page, info: { number, source: 'pdf-text', rotation: 0, dpi: size.dpi, meanConfidence: 100, ocrAttempts: 0 } };
+        }
+      }
+      context.progress('render');
+      const image = await pdf.renderPage(number, size.dpi);
+      throwIfAborted(context.signal);
+      return context.ocr(image, number);
+    },
+  };
 }
 
 function imagePages(bytes: Uint8Array, format: 'png' | 'jpeg' | 'tiff', file: string, limits: typeof DEFAULTS): PageSource {
@@ -224,6 +265,7 @@ function imagePages(bytes: Uint8Array, format: 'png' | 'jpeg' | 'tiff', file: st
   return {
     pageCount: images.pageCount,
     close: async () => undefined,
+    image: (number) => images.readPage(number),
     async read(number, context) {
       context.progress('decode');
       const image = await images.readPage(number);
@@ -231,6 +273,37 @@ function imagePages(bytes: Uint8Array, format: 'png' | 'jpeg' | 'tiff', file: st
       return context.ocr(image, number);
     },
   };
+}
+
+/**
+ * The cells of OCR'd pages read again, page by page (`width` pages' images at most in memory):
+ * answers in the order of `cells`, null for a cell of a page that was not OCR'd.
+ */
+async function readCellsAgain(
+  cells: ReadonlyArray<CellToRead & { page: number }>,
+  infos: readonly PageInfo[],
+  source: PageSource,
+  readStrips: (strips: StripRequest[]) => Promise<Array<readonly OcrBlock[]>>,
+  width: number,
+  progress: (page: number) => void,
+): Promise<Array<CellReading | null>> {
+  const answers = new Array<CellReading | null>(cells.length).fill(null);
+  const pages = infos.filter((info) => info.source === 'ocr' && cells.some((cell) => cell.page === info.number));
+  let next = 0;
+  const worker = async () => {
+    while (next < pages.length) {
+      const info = pages[next++]!;
+      progress(info.number);
+      const indexes = cells.flatMap((cell, index) => (cell.page === info.number ? [index] : []));
+      const image = rotateGray(await source.image(info.number), info.rotation);
+      const read = await readCells(image, indexes.map((index) => cells[index]!), readStrips);
+      indexes.forEach((index, k) => {
+        answers[index] = read[k] ?? null;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, pages.length) }, worker));
+  return answers;
 }
 
 function pageImage(number: number, image: GrayImage, rotation: Rotation): PageImage {

@@ -6,6 +6,7 @@
 import type Tesseract from 'tesseract.js';
 import type { Line, Word } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
+import { stackCrops, type Strip, type StripPiece } from './image-strip.js';
 import type { OcrBlock } from './ocr-lines.js';
 
 /** The strip is read as one block of lines (Tesseract's PSM 6), not laid out as a page. */
@@ -16,23 +17,17 @@ const MAX_WORDS = 160;
 /** Under this confidence a short word is read again. */
 const UNSURE = 75;
 const MARGIN = 4;
-const PAD = 16;
-const GAP = 36;
 
-interface Pick {
+interface Pick extends StripPiece {
   line: number;
   word: number;
   /** Small and above the line's baseline: a superscript. */
   raised: boolean;
-  crop: { x: number; y: number; width: number; height: number };
-  /** Where the crop stands in the strip. */
-  top: number;
 }
 
-export interface Strip {
-  image: GrayImage;
+export interface WordStrip {
+  strip: Strip;
   picks: Pick[];
-  scale: number;
 }
 
 function median(values: readonly number[]): number {
@@ -59,43 +54,27 @@ export function wordsToReread(lines: readonly Line[]): Array<{ line: number; wor
   return chosen.sort((a, b) => a.confidence - b.confidence).slice(0, MAX_WORDS).map(({ line, word, raised }) => ({ line, word, raised }));
 }
 
-/** The chosen words cut out, enlarged `scale` times and stacked with white between them. */
-export function buildStrip(image: GrayImage, lines: readonly Line[], chosen: ReadonlyArray<{ line: number; word: number; raised: boolean }>, scale: number): Strip {
-  const crops = chosen.map(({ line, word }) => {
+/** The chosen words cut out with a little margin, enlarged `scale` times and stacked with white between them. */
+export function buildStrip(image: GrayImage, lines: readonly Line[], chosen: ReadonlyArray<{ line: number; word: number; raised: boolean }>, scale: number): WordStrip {
+  const boxes = chosen.map(({ line, word }) => {
     const box = lines[line]!.words[word]!.box!;
-    const x = Math.max(0, Math.floor(box.x - MARGIN));
-    const y = Math.max(0, Math.floor(box.y - MARGIN));
-    return { x, y, width: Math.min(image.width - x, Math.ceil(box.width + 2 * MARGIN)), height: Math.min(image.height - y, Math.ceil(box.height + 2 * MARGIN)) };
+    return { x: box.x - MARGIN, y: box.y - MARGIN, width: box.width + 2 * MARGIN, height: box.height + 2 * MARGIN };
   });
-  const width = Math.max(1, ...crops.map((c) => c.width * scale)) + 2 * PAD;
-  const height = crops.reduce((sum, c) => sum + c.height * scale + GAP, GAP);
-  const data = new Uint8Array(width * height).fill(255);
-  const picks: Pick[] = [];
-  let top = GAP;
-  crops.forEach((crop, i) => {
-    for (let row = 0; row < crop.height * scale; row += 1) {
-      const source = (crop.y + Math.floor(row / scale)) * image.width + crop.x;
-      const target = (top + row) * width + PAD;
-      for (let column = 0; column < crop.width * scale; column += 1) data[target + column] = image.data[source + Math.floor(column / scale)]!;
-    }
-    const { line, word, raised } = chosen[i]!;
-    picks.push({ line, word, raised, crop, top });
-    top += crop.height * scale + GAP;
-  });
-  return { image: { width, height, data, dpi: image.dpi === null ? null : image.dpi * scale }, picks, scale };
+  const strip = stackCrops(image, boxes, scale);
+  return { strip, picks: strip.pieces.map((piece, i) => ({ ...piece, ...chosen[i]! })) };
 }
 
 /**
  * The lines with each picked word replaced by its second reading where that is surer: the strip's
  * words that stand inside the picked word's own box (not the margin's neighbours), run together.
  */
-export function applyStripReading(lines: readonly Line[], strip: Strip, blocks: readonly OcrBlock[] | null): Line[] {
+export function applyStripReading(lines: readonly Line[], { strip, picks }: WordStrip, blocks: readonly OcrBlock[] | null): Line[] {
   const found = (blocks ?? []).flatMap((block) => block.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
   const out = lines.map((line) => ({ ...line, words: [...line.words] }));
-  for (const pick of strip.picks) {
+  for (const pick of picks) {
     const word = out[pick.line]!.words[pick.word]!;
     const box = word.box!;
-    const left = PAD + (box.x - pick.crop.x) * strip.scale;
+    const left = strip.pad + (box.x - pick.crop.x) * strip.scale;
     const right = left + box.width * strip.scale;
     const bottom = pick.top + pick.crop.height * strip.scale;
     const inside = found.filter((w) => {
@@ -154,7 +133,7 @@ export async function rereadSmallWords(image: GrayImage, lines: Line[], recogniz
   // Enlarged to what a 900 DPI scan would give: Tesseract reads 6-point print well at that size.
   const scale = Math.max(2, Math.min(5, Math.round(900 / (image.dpi ?? 300))));
   const strip = buildStrip(image, lines, chosen, scale);
-  return applyStripReading(lines, strip, await recognize(strip.image));
+  return applyStripReading(lines, strip, await recognize(strip.strip.image));
 }
 
 /**

@@ -3,7 +3,8 @@
 // previous and next in that same order. Filing rows carry their whole document, so every query here
 // reads narrow indexes only (migration 0007). Two ways to find a page: walk the sort order's index,
 // testing each filing's status and rules there; or, when a search or a rule leaves few candidates,
-// collect those and sort them.
+// collect those and sort them. A scroll fetches page after page of one filter: its count, and which
+// way it is answered, are worked out once and kept until the database changes.
 import type { Statement } from 'better-sqlite3';
 import type { QueueItem, QueuePage, QueueSort } from '../../shared/api.js';
 import type { RuleId } from '../../shared/findings.js';
@@ -87,7 +88,10 @@ class FilterSql {
   readonly candidates: string | null;
   /** The conditions a candidate must still meet. */
   readonly remaining: string[] = [];
+  /** The shape of the filter (which conditions it has), for prepared statements. */
   readonly key: string;
+  /** The filter itself, values included. */
+  readonly identity: string;
 
   constructor(filter: QueueFilter) {
     this.match = filter.search === undefined ? null : searchExpression(filter.search);
@@ -114,11 +118,55 @@ class FilterSql {
       this.candidates = null;
     }
     this.key = `${status === null ? '' : 's'}${rule === null ? '' : 'r'}${this.match === null ? '' : 'm'}`;
+    this.identity = JSON.stringify([status, rule, this.match]);
+  }
+}
+
+/**
+ * What is known of a filter until the database changes: its count and whether its candidates are few
+ * enough to collect. Any write through this connection moves SQLite's total_changes() and any commit
+ * by another connection (the CLI importing into the same file) moves data_version, so comparing the
+ * two before each use catches every change without the writers knowing of this cache. The queue's own
+ * writes to its temp table of search hits are subtracted: they change no filing.
+ */
+class FilterFacts {
+  private readonly facts = new Map<string, number | boolean>();
+  private stamp = '';
+  private ownChanges = 0;
+  private readonly changes: Statement<[], number>;
+  private readonly dataVersion: Statement<[], number>;
+
+  constructor(store: Store) {
+    this.changes = store.db.prepare<[], number>('SELECT total_changes()').pluck();
+    this.dataVersion = store.db.prepare<[], number>('PRAGMA data_version').pluck();
+  }
+
+  /** The value of `key` for the database as it is now, computed by `compute` when not known. */
+  get<T extends number | boolean>(key: string, compute: () => T): T {
+    const stamp = `${this.changes.get()! - this.ownChanges}:${this.dataVersion.get()!}`;
+    if (stamp !== this.stamp) {
+      this.facts.clear();
+      this.stamp = stamp;
+    }
+    let value = this.facts.get(key);
+    if (value === undefined) {
+      value = compute();
+      this.facts.set(key, value);
+    }
+    return value as T;
+  }
+
+  /** Runs a write that changes no filing (the temp table of search hits), so it does not count as a change. */
+  own(write: () => void): void {
+    const before = this.changes.get()!;
+    write();
+    this.ownChanges += this.changes.get()! - before;
   }
 }
 
 export class FilingQueue {
   private readonly statements = new Map<string, { statement: Statement; names: string[] }>();
+  private readonly facts: FilterFacts;
   private readonly rowsOf: Statement<[string], QueueRow>;
   private readonly collectAtMost: number;
   private readonly clearHits: Statement<[]>;
@@ -130,6 +178,7 @@ export class FilingQueue {
     options: { collectAtMost?: number } = {},
   ) {
     this.collectAtMost = options.collectAtMost ?? COLLECT_AT_MOST;
+    this.facts = new FilterFacts(store);
     // The hits of a search, kept for the queries of one call: a walk tests each filing against them,
     // and an IN (subquery) would run the search again for each statement.
     store.db.exec('CREATE TEMP TABLE IF NOT EXISTS queue_hits (id INTEGER PRIMARY KEY)');
@@ -153,14 +202,14 @@ export class FilingQueue {
       let ids: number[];
       if (this.collects(filter)) {
         const matches = `FROM (${filter.candidates}) m CROSS JOIN filings f INDEXED BY filings_queue_rows ON f.id = m.id ${where(filter.remaining)}`;
-        // The count comes with the page (the matches are all sorted anyway); past the end, on its own.
+        // The matches are all sorted for a page anyway; the count comes with them (past the end, on its own).
         const { statement, names } = this.statement(`page:collect:${filter.key}:${order}`, `SELECT f.id AS id, count(*) OVER () AS n ${matches} ORDER BY ${order} LIMIT @limit OFFSET @offset`);
         const rows = statement.all(pick(parameters, names)) as Array<{ id: number; n: number }>;
         ids = rows.map((row) => row.id);
         total = rows[0]?.n ?? this.number(`count:collect:${filter.key}`, `SELECT count(*) AS n ${matches}`, filter.parameters);
       } else {
         this.fillHits(filter);
-        total = this.walkCount(filter);
+        total = this.facts.get(`count:${filter.identity}`, () => this.store.timed('filings.queueCount', () => this.walkCount(filter)));
         ids = this.ids(`page:walk:${filter.key}:${order}`, `SELECT f.id FROM filings f INDEXED BY ${key.index} ${where(filter.conditions)} ORDER BY ${order} LIMIT @limit OFFSET @offset`, parameters);
       }
       return { items: ids.length === 0 ? [] : this.rowsOf.all(JSON.stringify(ids)).map(toQueueItem), total, offset: parameters.offset };
@@ -196,17 +245,23 @@ export class FilingQueue {
 
   /** Whether the filter's candidates are few enough to collect and sort (counted no further than that). */
   private collects(filter: FilterSql): boolean {
-    if (filter.candidates === null) return false;
-    const sql = `SELECT count(*) AS n FROM (${filter.candidates} LIMIT @cap)`;
-    // A negative LIMIT is none: a queue told to always collect counts them all.
-    const cap = Number.isFinite(this.collectAtMost) ? this.collectAtMost + 1 : -1;
-    return this.number(`candidates:${filter.key}`, sql, { ...filter.parameters, cap }) <= this.collectAtMost;
+    const candidates = filter.candidates;
+    if (candidates === null) return false;
+    return this.facts.get(`collects:${filter.identity}`, () => {
+      const sql = `SELECT count(*) AS n FROM (${candidates} LIMIT @cap)`;
+      // A negative LIMIT is none: a queue told to always collect counts them all.
+      const cap = Number.isFinite(this.collectAtMost) ? this.collectAtMost + 1 : -1;
+      return this.number(`candidates:${filter.key}`, sql, { ...filter.parameters, cap }) <= this.collectAtMost;
+    });
   }
 
   private fillHits(filter: FilterSql): void {
-    if (filter.match === null) return;
-    this.clearHits.run();
-    this.insertHits.run(filter.match);
+    const match = filter.match;
+    if (match === null) return;
+    this.facts.own(() => {
+      this.clearHits.run();
+      this.insertHits.run(match);
+    });
   }
 
   /** The count of a filter's matches when there are many: the status index, walked with the conditions. */

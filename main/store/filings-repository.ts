@@ -74,6 +74,12 @@ export function earliestTransaction(document: DraftFiling): string | null {
   return earliest;
 }
 
+/** A run of a source's pages, first to last (1-based, inclusive). */
+export interface SourcePages {
+  first: number;
+  last: number;
+}
+
 const HISTORY_LOOKUP_LIMIT = 50;
 
 export function toListItem(row: ListRow): FilingListItem {
@@ -92,6 +98,7 @@ export function toListItem(row: ListRow): FilingListItem {
 
 export class FilingsRepository {
   private readonly insertFiling: Statement;
+  private readonly selectIdsFromSource: Statement<[number], { id: number }>;
   private readonly selectFiling: Statement<[number], FilingRow>;
   private readonly updateDocumentStatement: Statement;
   private readonly updateStatusStatement: Statement;
@@ -112,9 +119,10 @@ export class FilingsRepository {
   constructor(private readonly store: Store) {
     const db = store.db;
     this.insertFiling = db.prepare(
-      `INSERT INTO filings (source_id, status, document, reporting_person, issuer, ticker, period_of_report, earliest_transaction, person_key, issuer_key, created_at, updated_at)
-       VALUES (@source_id, @status, @document, @reporting_person, @issuer, @ticker, @period_of_report, @earliest_transaction, @person_key, @issuer_key, @at, @at)`,
+      `INSERT INTO filings (source_id, first_page, last_page, status, document, reporting_person, issuer, ticker, period_of_report, earliest_transaction, person_key, issuer_key, created_at, updated_at)
+       VALUES (@source_id, @first_page, @last_page, @status, @document, @reporting_person, @issuer, @ticker, @period_of_report, @earliest_transaction, @person_key, @issuer_key, @at, @at)`,
     );
+    this.selectIdsFromSource = db.prepare('SELECT id FROM filings WHERE source_id = ? ORDER BY id');
     this.selectFiling = db.prepare('SELECT * FROM filings WHERE id = ?');
     this.updateDocumentStatement = db.prepare(
       `UPDATE filings SET document = @document, reporting_person = @reporting_person, issuer = @issuer, ticker = @ticker,
@@ -167,10 +175,13 @@ export class FilingsRepository {
     this.queue = new FilingQueue(store);
   }
 
-  insert(input: { sourceId: number | null; document: DraftFiling; at: string }): number {
+  /** `pages`: the run of the source's pages the filing was read from; without it, all of them. */
+  insert(input: { sourceId: number | null; document: DraftFiling; at: string; pages?: SourcePages | null }): number {
     const result = this.store.timed('filings.insert', () =>
       this.insertFiling.run({
         source_id: input.sourceId,
+        first_page: input.pages?.first ?? null,
+        last_page: input.pages?.last ?? null,
         status: 'needs-review',
         document: JSON.stringify(input.document),
         ...listColumns(input.document),
@@ -178,6 +189,11 @@ export class FilingsRepository {
       }),
     );
     return Number(result.lastInsertRowid);
+  }
+
+  /** The filings read from one source, in the order they were stored (its page order). */
+  idsFromSource(sourceId: number): number[] {
+    return this.selectIdsFromSource.all(sourceId).map((row) => row.id);
   }
 
   get(id: number): FilingRecord | null {

@@ -53,6 +53,7 @@ export class SourcesRepository {
   private readonly bySha: Statement<[string], SourceRow>;
   private readonly byId: Statement<[number], SourceRow>;
   private readonly pagesOf: Statement<[number], PageRecord>;
+  private readonly pagesOfFilingStatement: Statement<[number], PageRecord>;
   private readonly linesOf: Statement<[number], { page: number; number: number; x: number | null; y: number | null; width: number | null; height: number | null }>;
   private readonly wordsOf: Statement<[number], { page: number; line: number; text: string; x: number | null; y: number | null; width: number | null; height: number | null; confidence: number; cell: number | null; gap_before: number | null }>;
 
@@ -70,6 +71,11 @@ export class SourcesRepository {
     this.bySha = db.prepare('SELECT * FROM sources WHERE sha256 = ?');
     this.byId = db.prepare('SELECT * FROM sources WHERE id = ?');
     this.pagesOf = db.prepare('SELECT number, width, height, image FROM pages WHERE source_id = ? ORDER BY number');
+    this.pagesOfFilingStatement = db.prepare(
+      `SELECT page.number, page.width, page.height, page.image FROM filings AS filing JOIN pages AS page ON page.source_id = filing.source_id
+       WHERE filing.id = ? AND (filing.first_page IS NULL OR page.number BETWEEN filing.first_page AND filing.last_page)
+       ORDER BY page.number`,
+    );
     this.linesOf = db.prepare('SELECT page, number, x, y, width, height FROM lines WHERE source_id = ? ORDER BY page, number');
     this.wordsOf = db.prepare('SELECT page, line, text, x, y, width, height, confidence, cell, gap_before FROM words WHERE source_id = ? ORDER BY page, line, position');
   }
@@ -117,6 +123,11 @@ export class SourcesRepository {
 
   pages(id: number): PageRecord[] {
     return this.pagesOf.all(id);
+  }
+
+  /** The pages of its source a filing was read from: a run of them when the source holds several filings. */
+  pagesOfFiling(filingId: number): PageRecord[] {
+    return this.pagesOfFilingStatement.all(filingId);
   }
 
   /** The document as it was read at import, rebuilt from its pages, lines and words. */

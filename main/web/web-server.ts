@@ -1,13 +1,15 @@
 // The API over loopback HTTP, for a browser and for Playwright: POST /api/call/<name> (bearer
-// token), GET /api/events (server-sent events), GET /pages/<filing>/<page> (page images) and the
-// renderer's static files. Bound to 127.0.0.1 only; requests from elsewhere or under another host
-// name are refused, data needs the token, and every response carries a strict CSP.
+// token), GET /api/events (server-sent events), GET /pages/<filing>/<page>[/display] (page images,
+// full or the display copy) and the renderer's static files. Bound to 127.0.0.1 only; requests from
+// elsewhere or under another host name are refused, data needs the token, and every response carries
+// a strict CSP.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isCallName, type ApiResult } from '../../shared/api.js';
 import type { AppApi } from '../api/app-api.js';
+import { contentTypeFor } from '../api/served-files.js';
 import { BodyTooLargeError, readBody } from './request-body.js';
 import { bearerToken, isLoopbackAddress, isOwnHost, tokenMatches } from './request-guard.js';
 import { sendStaticFile, staticFilePath } from './static-files.js';
@@ -135,12 +137,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   function pageImage(request: IncomingMessage, response: ServerResponse, path: string): void {
-    const match = /^\/pages\/(\d{1,15})\/(\d{1,6})$/.exec(path);
-    const file = match === null ? null : options.api.pageImageFile(Number(match[1]), Number(match[2]));
+    const match = /^\/pages\/(\d{1,15})\/(\d{1,6})(\/display)?$/.exec(path);
+    const file = match === null ? null : options.api.pageImageFile(Number(match[1]), Number(match[2]), match[3] === undefined ? 'full' : 'display');
     if (file === null) return sendText(response, 404, 'no such page image');
     const stream = createReadStream(file);
     stream.once('open', () => {
-      response.writeHead(200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, no-store' });
+      // Never kept by the browser: the pages are confidential, and a cache outlives the session.
+      response.writeHead(200, { 'Content-Type': contentTypeFor(file), 'Cache-Control': 'private, no-store' });
       if (request.method === 'HEAD') {
         stream.destroy();
         response.end();

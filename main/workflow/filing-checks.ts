@@ -49,16 +49,21 @@ export class FilingChecks {
    * Rechecks the filings in review whose store-rule findings may have changed because `document`
    * (filing `id`) changed: the ones on the same day (duplicate), and, when `includeLater`, the later
    * ones of the same person and issuer (history-mismatch, after an approval or a reopening).
+   * Returns the ids of the filings it re-checked, so their change can be announced.
    */
-  recheckNeighbours(id: number, documents: ReadonlyArray<DraftFiling>, includeLater: boolean): void {
+  recheckNeighbours(id: number, documents: ReadonlyArray<DraftFiling>, includeLater: boolean): number[] {
     const ids = new Set<number>();
     for (const document of documents) {
       if (document.periodOfReport === null) continue;
       for (const other of this.filings.sameDay(document, document.periodOfReport, id)) ids.add(other.id);
       if (includeLater) for (const later of this.filings.laterInReview(document, document.periodOfReport)) ids.add(later);
     }
+    const rechecked: number[] = [];
     for (const other of ids) {
-      if (this.filings.get(other)?.status === 'needs-review') this.recheck(other);
+      if (this.filings.get(other)?.status !== 'needs-review') continue;
+      this.recheck(other);
+      rechecked.push(other);
     }
+    return rechecked;
   }
 }

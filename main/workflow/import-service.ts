@@ -1,8 +1,9 @@
 // Durable imports. `enqueue` copies each file into the store's files folder and queues it; `run`
-// extracts every open job and stores source, words, filing, findings and an audit row in the same
-// transaction that marks the job done. A crash leaves jobs queued or claimed by a dead process, which
-// the next `run` (the CLI's --resume, the app's start) takes over. A file already in the store (same
-// sha256) is skipped; a file that fails is recorded with its error and the batch goes on.
+// extracts every open job and stores the source and its words once, then each filing read from it
+// (a scan may hold several back to back) with its findings and audit row, in the same transaction
+// that marks the job done. A crash leaves jobs queued or claimed by a dead process, which the next
+// `run` (the CLI's --resume, the app's start) takes over. A file already in the store (same sha256)
+// is skipped; a file that fails is recorded with its error and the batch goes on.
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
@@ -30,14 +31,20 @@ export interface PageImageFile {
   bytes: Uint8Array;
 }
 
+/** One filing read from a file, with the pages of the file (1-based, as in its document) it was read from. */
+export interface ExtractedFiling extends Extraction {
+  pages: readonly number[];
+}
+
 export interface ExtractedSource {
   document: Document;
-  extraction: Extraction;
+  /** Every filing of the file in page order; an empty list means the file holds no Form 4. */
+  extractions: readonly ExtractedFiling[];
   pageImages?: readonly PageImageFile[];
   mediaType?: string;
 }
 
-/** Reads one file into a document and a filing; throws (NotAForm4Error, IngestError, ...) when it cannot. */
+/** Reads one file into a document and its filings; throws (NotAForm4Error, IngestError, ...) when it cannot. */
 export type Extractor = (source: ImportSource, options: { signal: AbortSignal; onProgress: (progress: ExtractProgress) => void }) => Promise<ExtractedSource>;
 
 export interface ImportRunResult {
@@ -158,7 +165,7 @@ export class ImportService {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const known = this.repos.importJobs.liveWithSha256(sha256);
     if (known !== null) {
-      const message = known.state === 'done' ? `already imported as filing #${known.filingId} (from ${known.name})` : `already queued (job #${known.id}, ${known.name})`;
+      const message = known.state === 'done' ? `already imported as ${this.filingsMadeBy(known)} (from ${known.name})` : `already queued (job #${known.id}, ${known.name})`;
       return this.repos.importJobs.add({ ...base, sha256, size: bytes.length, storedAs: known.storedAs, state: 'skipped', message, filingId: known.filingId });
     }
     const storedAs = originalPath(sha256, name);
@@ -210,6 +217,21 @@ export class ImportService {
     return { finished, remaining: this.openJobs().length, cancelled };
   }
 
+  /**
+   * The filings of a job's file in page order (several when it held them back to back): the ones a
+   * done job stored, or for a skipped one those stored when the same content was imported before.
+   */
+  filingIdsOf(job: ImportJob): number[] {
+    const sourceId = job.sourceId ?? (job.sha256 === null ? null : (this.repos.sources.bySha256(job.sha256)?.id ?? null));
+    if (sourceId !== null && (job.state === 'done' || job.state === 'skipped')) return this.repos.filings.idsFromSource(sourceId);
+    return [];
+  }
+
+  /** "filing #4", or "filings #4, #5" for a file that held several. */
+  private filingsMadeBy(job: ImportJob): string {
+    return describeFilings(this.filingIdsOf(job));
+  }
+
   private claimable(job: ImportJob): boolean {
     if (job.state === 'queued') return true;
     if (job.claimedBy === null) return true;
@@ -232,6 +254,7 @@ export class ImportService {
       if (signal.aborted || (error as Error).name === 'AbortError') return 'cancelled';
       return fail(extractionFailure(job.name, error));
     }
+    if (extracted.extractions.length === 0) return fail(`${job.name}: not a Form 4 (no filing was found in it)`);
     try {
       const pageImages = new Map<number, string>();
       for (const image of extracted.pageImages ?? []) {
@@ -255,10 +278,10 @@ export class ImportService {
       const at = this.options.clock().toISOString();
       const existing = this.repos.importJobs.liveWithSha256(sha256);
       if (existing !== null && existing.id !== job.id && existing.state === 'done') {
-        this.finishOrThrow(job, { state: 'skipped', message: `already imported as filing #${existing.filingId} (from ${existing.name})`, sourceId: existing.sourceId, filingId: existing.filingId, at });
+        this.finishOrThrow(job, { state: 'skipped', message: `already imported as ${this.filingsMadeBy(existing)} (from ${existing.name})`, sourceId: existing.sourceId, filingId: existing.filingId, at });
         return;
       }
-      const { document, extraction } = extracted;
+      const { document } = extracted;
       const sourceId = this.repos.sources.insert({
         sha256,
         name: job.name,
@@ -272,31 +295,40 @@ export class ImportService {
         document,
         pageImages,
       });
-      const filingId = this.repos.filings.insert({ sourceId, document: extraction.filing, at });
-      const paths = new Set([...Object.keys(extraction.confidence), ...Object.keys(extraction.sources), ...Object.keys(extraction.guesses)]);
-      for (const path of paths) {
-        this.repos.filings.upsertField(filingId, {
-          path,
-          confidence: extraction.confidence[path] ?? null,
-          guess: extraction.guesses[path] ?? null,
-          source: extraction.sources[path] ?? null,
-          setBy: null,
-          setAt: null,
-        });
-      }
-      this.repos.filings.replaceFindings(filingId, this.checks.findingsFor(filingId, extraction.filing, this.repos.filings.fields(filingId)));
-      this.repos.audit.append({
-        at,
-        actor,
-        filingId,
-        action: 'import',
-        newValue: JSON.stringify({ file: job.name, sha256 }),
-        stateHash: filingStateHash(extraction.filing, 'needs-review'),
-      });
-      this.checks.recheckNeighbours(filingId, [extraction.filing], false);
-      this.finishOrThrow(job, { state: 'done', message: null, sourceId, filingId, at });
+      // In page order, so each filing's store rules see the ones before it (two copies of one filing in a scan are duplicates).
+      const made = extracted.extractions.map((extraction) => ({ id: this.storeFiling(job, sourceId, extraction, at), pages: extraction.pages }));
+      const message = made.length === 1 ? null : `split into ${made.length} filings: ${made.map((filing) => `#${filing.id} (${describePages(filing.pages)})`).join(', ')}`;
+      this.finishOrThrow(job, { state: 'done', message, sourceId, filingId: made[0]!.id, at });
     });
     return this.repos.importJobs.get(job.id) ?? job;
+  }
+
+  /** One filing of an imported file: its fields with their provenance, findings, audit row; its neighbours rechecked. */
+  private storeFiling(job: ImportJob, sourceId: number, extraction: ExtractedFiling, at: string): number {
+    const pages = extraction.pages.length === 0 ? null : { first: Math.min(...extraction.pages), last: Math.max(...extraction.pages) };
+    const filingId = this.repos.filings.insert({ sourceId, document: extraction.filing, at, pages });
+    const paths = new Set([...Object.keys(extraction.confidence), ...Object.keys(extraction.sources), ...Object.keys(extraction.guesses)]);
+    for (const path of paths) {
+      this.repos.filings.upsertField(filingId, {
+        path,
+        confidence: extraction.confidence[path] ?? null,
+        guess: extraction.guesses[path] ?? null,
+        source: extraction.sources[path] ?? null,
+        setBy: null,
+        setAt: null,
+      });
+    }
+    this.repos.filings.replaceFindings(filingId, this.checks.findingsFor(filingId, extraction.filing, this.repos.filings.fields(filingId)));
+    this.repos.audit.append({
+      at,
+      actor: job.queuedBy,
+      filingId,
+      action: 'import',
+      newValue: JSON.stringify({ file: job.name, sha256: job.sha256, pages: extraction.pages }),
+      stateHash: filingStateHash(extraction.filing, 'needs-review'),
+    });
+    this.checks.recheckNeighbours(filingId, [extraction.filing], false);
+    return filingId;
   }
 
   private finishOrThrow(job: ImportJob, outcome: { state: 'done' | 'skipped'; message: string | null; sourceId: number | null; filingId: number | null; at: string }): void {
@@ -333,6 +365,19 @@ function readErrorMessage(path: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   const what = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
   return `${path}: ${what}`;
+}
+
+/** "filing #4", or "filings #4, #5". */
+export function describeFilings(ids: readonly number[]): string {
+  return ids.length === 1 ? `filing #${ids[0]}` : `filings ${ids.map((id) => `#${id}`).join(', ')}`;
+}
+
+/** "page 2", "pages 2-4". */
+function describePages(pages: readonly number[]): string {
+  if (pages.length === 0) return 'every page';
+  const first = Math.min(...pages);
+  const last = Math.max(...pages);
+  return first === last ? `page ${first}` : `pages ${first}-${last}`;
 }
 
 function extractionFailure(name: string, error: unknown): string {

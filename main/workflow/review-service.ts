@@ -30,6 +30,15 @@ export interface OverrideRequest {
 export interface ReviewServiceOptions {
   clock: () => Date;
   lowConfidenceThreshold?: number;
+  /**
+   * Where an edit's re-check of the other filings it affects (same-day duplicates) runs. Absent: in
+   * the edit's transaction (the CLI, whose process ends with the command). The app hands it to run
+   * just after the answer, in a transaction of its own, so a save does not wait on the rules of its
+   * neighbours; their findings are derived data, and approving re-runs the rules anyway.
+   */
+  deferRecheck?: (recheck: () => void) => void;
+  /** Told which other filings had their findings re-checked after a change, to announce them. */
+  onRechecked?: (ids: number[]) => void;
 }
 
 const EDITABLE: readonly FilingStatus[] = ['needs-review'];
@@ -73,7 +82,7 @@ export class ReviewService {
       findings: this.repos.filings.findings(id),
       decisions: this.repos.decisions.forFiling(id),
       source: filing.sourceId === null ? null : this.repos.sources.get(filing.sourceId),
-      pages: filing.sourceId === null ? [] : this.repos.sources.pages(filing.sourceId),
+      pages: this.repos.sources.pagesOfFiling(id),
       exports: this.repos.exports.forFiling(id),
     };
   }
@@ -204,7 +213,7 @@ export class ReviewService {
         reason: input.reason ?? null,
         stateHash: filingStateHash(filing.document, 'approved'),
       });
-      this.checks.recheckNeighbours(input.id, [filing.document], true);
+      this.recheckNeighbours(input.id, [filing.document], true);
       return { filing: this.require(input.id), findings, overridden };
     });
   }
@@ -237,7 +246,7 @@ export class ReviewService {
         reason,
         stateHash: filingStateHash(filing.document, status),
       });
-      this.checks.recheckNeighbours(id, [filing.document], true);
+      this.recheckNeighbours(id, [filing.document], true);
       return { filing: this.require(id), findings };
     });
   }
@@ -248,7 +257,9 @@ export class ReviewService {
     edit: (filing: FilingRecord, at: string) => { document: DraftFiling; audit: { action: 'set' | 'row-add' | 'row-remove'; path: string; oldValue: string | null; newValue: string | null; reason: string | null } },
     actor: string,
   ): ChangeResult {
-    return this.repos.store.transaction(() => {
+    const defer = this.options.deferRecheck;
+    let affected: DraftFiling[] = [];
+    const result = this.repos.store.transaction(() => {
       const filing = this.require(id);
       requireStatus(filing, EDITABLE, 'edit');
       const at = this.options.clock().toISOString();
@@ -256,9 +267,18 @@ export class ReviewService {
       const findings = this.checks.findingsFor(id, document, this.repos.filings.fields(id));
       this.repos.filings.replaceFindings(id, findings);
       this.repos.audit.append({ at, actor, filingId: id, ...audit, stateHash: filingStateHash(document, filing.status) });
-      this.checks.recheckNeighbours(id, [filing.document, document], false);
+      // The same-day filings of the old and the new document: a duplicate may have come or gone.
+      affected = [filing.document, document];
+      if (defer === undefined) this.recheckNeighbours(id, affected, false);
       return { filing: this.require(id), findings };
     });
+    defer?.(() => this.repos.store.transaction(() => this.recheckNeighbours(id, affected, false)));
+    return result;
+  }
+
+  private recheckNeighbours(id: number, documents: ReadonlyArray<DraftFiling>, includeLater: boolean): void {
+    const rechecked = this.checks.recheckNeighbours(id, documents, includeLater);
+    if (rechecked.length > 0) this.options.onRechecked?.(rechecked);
   }
 
   private moveFieldRows(id: number, table: TableName, index: number, delta: 1 | -1): void {

@@ -1,8 +1,10 @@
 // The extractor the composition roots (CLI, app) give the ImportService: any file the product takes
 // (text from another OCR tool, PDF, PNG/JPEG/TIFF scans) read by ingest into a Document, its page
-// images as PNG, then parsed and checked by extractFiling. One OCR pool serves a whole batch.
-import { extractFiling } from '../form4/extract.js';
+// images as PNG, then parsed and checked by extractFilings: one extraction per filing, as a scan may
+// hold several back to back. One OCR pool serves a whole batch.
+import { extractFilings } from '../form4/extract.js';
 import { OcrPool } from '../ingest/ocr-pool.js';
+import { secondLook } from '../form4/parse/look-again.js';
 import { readSourceDocument } from '../ingest/source-document.js';
 import type { Extractor, PageImageFile } from './import-service.js';
 
@@ -21,6 +23,7 @@ export function createSourceExtractor(options: { lowConfidenceThreshold?: number
       { name: source.name, bytes: source.bytes },
       {
         ...(options.dpi === undefined ? {} : { dpi: options.dpi }),
+        secondLook,
         get pool() {
           pool ??= new OcrPool();
           return pool;
@@ -35,8 +38,8 @@ export function createSourceExtractor(options: { lowConfidenceThreshold?: number
         },
       },
     );
-    const extraction = extractFiling(read.document, options.lowConfidenceThreshold === undefined ? {} : { lowConfidenceThreshold: options.lowConfidenceThreshold });
-    return { document: read.document, extraction, pageImages };
+    const extractions = extractFilings(read.document, options.lowConfidenceThreshold === undefined ? {} : { lowConfidenceThreshold: options.lowConfidenceThreshold });
+    return { document: read.document, extractions, pageImages };
   };
   return {
     extract,

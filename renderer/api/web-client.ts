@@ -1,7 +1,7 @@
 // The ApiClient over the loopback web transport (main/web): each call a POST of its input as JSON,
 // events from one EventSource, page images by URL. The token comes once in the page's address
 // (`#token=...`), is kept for the tab's session and taken out of the address bar.
-import type { ApiClient, ApiEvents, ApiResult, CallInput, CallName, CallValue, EventName } from '../../shared/api.js';
+import type { ApiClient, ApiEvents, ApiResult, CallInput, CallName, CallValue, EventName, PageImageSize } from '../../shared/api.js';
 
 const TOKEN_KEY = 'form4.token';
 
@@ -75,8 +75,8 @@ export function createWebClient(): ApiClient {
       return () => set.delete(entry);
     },
 
-    pageImageUrl(filingId: number, page: number): string {
-      return `/pages/${filingId}/${page}?token=${encodeURIComponent(token)}`;
+    pageImageUrl(filingId: number, page: number, size: PageImageSize = 'full'): string {
+      return `/pages/${filingId}/${page}${size === 'display' ? '/display' : ''}?token=${encodeURIComponent(token)}`;
     },
 
     pathForFile(): string | null {

@@ -1,19 +1,20 @@
 // The queue: every filing with its status, people, dates, findings and weakest reading, sorted by a
 // click on a header, filtered by status and rule, searched; a virtualized list over paged calls so
 // 100,000 filings scroll as fast as ten. Enter or a double click opens the review.
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { QueueItem, QueueSort } from '../../shared/api.js';
 import type { RuleId } from '../../shared/findings.js';
 import { FILING_STATUSES, type FilingStatus } from '../../shared/views.js';
 import { useApp, useCall, useCommand } from '../app/app-context.js';
 import { listInput, STATUS_LABELS, toggleSort, type QueueQuery } from './queue-query.js';
-import { useQueueRows } from './use-queue-rows.js';
-import { rowsPerScreen, scrollToRow, visibleRows } from './virtual-window.js';
+import { useQueueRows, type QueueRows } from './use-queue-rows.js';
+import { renderedRows, rowsPerScreen, scrollToRow, visibleRows, type RowRange } from './virtual-window.js';
 
 export const ROW_HEIGHT = 28;
 /** The column headers stick to the top of the scrolled list, over this much of it. */
 const HEADER_HEIGHT = 29;
-const OVERSCAN = 8;
+/** Rows are rendered in blocks of this many (virtual-window.ts renderedRows). */
+const BLOCK = 8;
 
 export interface QueueView {
   query: QueueQuery;
@@ -66,7 +67,8 @@ export function StatusPill({ status }: { status: FilingStatus }) {
 }
 
 const Row = memo(function Row({ item, index, selected, onSelect, onOpen }: { item: QueueItem | undefined; index: number; selected: boolean; onSelect(index: number): void; onOpen(id: number): void }) {
-  const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
+  // Placed by `top`, not a transform: a transform is a compositor node of its own for every row.
+  const style = { top: index * ROW_HEIGHT };
   if (item === undefined) {
     return (
       <div className="queue-row placeholder" style={style} aria-hidden="true">
@@ -141,31 +143,11 @@ export function QueueScreen({ view, onView, onOpen, onImport, onExport }: QueueS
   const counts = useStatusCounts(view.query, rows.generation);
   const scroller = useRef<HTMLDivElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
-  const [viewport, setViewport] = useState({ height: 600, scrollTop: view.scrollTop });
   const [search, setSearch] = useState(view.query.search);
   const viewRef = useRef(view);
   viewRef.current = view;
 
   const total = rows.total ?? 0;
-  const range = visibleRows(viewport.scrollTop, viewport.height, ROW_HEIGHT, total, OVERSCAN);
-
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (element === null) return;
-    element.scrollTop = view.scrollTop;
-    // The list has the keys on entering the screen (arrows, Enter), unless something else took them.
-    if (document.activeElement === document.body) element.focus({ preventScroll: true });
-    const observer = new ResizeObserver(() => setViewport((current) => ({ ...current, height: element.clientHeight - HEADER_HEIGHT })));
-    observer.observe(element);
-    setViewport({ height: element.clientHeight - HEADER_HEIGHT, scrollTop: element.scrollTop });
-    return () => observer.disconnect();
-    // Restores the scroll position once, on entering the screen.
-  }, []);
-
-  const { show, generation } = rows;
-  useEffect(() => {
-    show(visibleRows(viewport.scrollTop, viewport.height, ROW_HEIGHT, Math.max(total, 1), OVERSCAN));
-  }, [show, generation, viewport.scrollTop, viewport.height, total]);
 
   // The selected filing stays selected when the rows move under it (a refresh after an import).
   const selectedRow = rows.row(view.selectedIndex);
@@ -210,17 +192,18 @@ export function QueueScreen({ view, onView, onOpen, onImport, onExport }: QueueS
     return true;
   };
 
-  // Rows get handlers that never change, so a scroll renders only the rows that came into view.
-  const rowHandlers = useRef({ select, open });
-  rowHandlers.current = { select, open };
-  const onSelectRow = useCallback((index: number) => rowHandlers.current.select(index), []);
-  const onOpenRow = useCallback((id: number) => rowHandlers.current.open(id), []);
+  // The list gets handlers that never change: a change of the toolbar's state does not render it.
+  const handlers = useRef({ select, open, setQuery });
+  handlers.current = { select, open, setQuery };
+  const onSelectRow = useCallback((index: number) => handlers.current.select(index), []);
+  const onOpenRow = useCallback((id: number) => handlers.current.open(id), []);
+  const onSort = useCallback((sort: QueueSort) => handlers.current.setQuery(toggleSort(viewRef.current.query, sort)), []);
 
-  const screen = rowsPerScreen(viewport.height, ROW_HEIGHT);
+  const screen = (): number => rowsPerScreen((scroller.current?.clientHeight ?? 0) - HEADER_HEIGHT, ROW_HEIGHT);
   useCommand('queue.down', () => select(view.selectedIndex + 1));
   useCommand('queue.up', () => select(view.selectedIndex - 1));
-  useCommand('queue.pageDown', () => select(view.selectedIndex + screen));
-  useCommand('queue.pageUp', () => select(view.selectedIndex - screen));
+  useCommand('queue.pageDown', () => select(view.selectedIndex + screen()));
+  useCommand('queue.pageUp', () => select(view.selectedIndex - screen()));
   useCommand('queue.first', () => select(0));
   useCommand('queue.last', () => select(total - 1));
   useCommand('queue.open', openSelected);
@@ -229,12 +212,8 @@ export function QueueScreen({ view, onView, onOpen, onImport, onExport }: QueueS
     searchBox.current?.select();
   });
 
-  const items = [];
-  for (let index = range.first; index < range.end; index += 1) {
-    items.push(<Row key={index} item={rows.row(index)} index={index} selected={index === view.selectedIndex} onSelect={onSelectRow} onOpen={onOpenRow} />);
-  }
-
   const statusTabs: Array<FilingStatus | null> = [null, ...FILING_STATUSES];
+  const filtered = view.query.status !== null || view.query.rule !== null || view.query.search !== '';
   return (
     <div className="queue-screen" data-testid="queue-screen">
       <div className="toolbar">
@@ -296,59 +275,153 @@ export function QueueScreen({ view, onView, onOpen, onImport, onExport }: QueueS
         </span>
       </div>
       <div className="queue-table" role="grid" aria-rowcount={total}>
-        <div
-          ref={scroller}
-          className="queue-scroller"
-          tabIndex={0}
-          data-testid="queue-list"
-          onScroll={(event) => {
-            const scrollTop = event.currentTarget.scrollTop;
-            setViewport((current) => ({ ...current, scrollTop }));
-          }}
-        >
-          <div className="queue-header" role="row">
-            {COLUMNS.map((column) => {
-              const sorted = view.query.sort === column.sort;
-              return (
-                <button
-                  key={column.id}
-                  type="button"
-                  role="columnheader"
-                  tabIndex={-1}
-                  className={`${column.className}${sorted ? ' sorted' : ''}`}
-                  aria-sort={sorted ? (view.query.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-                  data-testid={`sort-${column.id}`}
-                  title={column.title}
-                  onClick={() => setQuery(toggleSort(view.query, column.sort))}
-                >
-                  {column.label}
-                  {sorted ? <span className="sort-mark">{view.query.direction === 'asc' ? '▲' : '▼'}</span> : null}
-                </button>
-              );
-            })}
-          </div>
-          <div className="queue-spacer" style={{ height: total * ROW_HEIGHT }}>
-            {items}
-          </div>
-          {rows.loaded && total === 0 ? (
-            <div className="empty" data-testid="queue-empty">
-              {view.query.status === null && view.query.rule === null && view.query.search === '' ? (
-                <>
-                  <p>No filings yet.</p>
-                  <p>
-                    <button type="button" className="button primary" onClick={onImport}>
-                      Import scanned filings…
-                    </button>
-                  </p>
-                  <p className="muted">or drop PDF, image or text files anywhere on this window.</p>
-                </>
-              ) : (
-                <p>No filing matches this filter.</p>
-              )}
-            </div>
-          ) : null}
-        </div>
+        <QueueList
+          scroller={scroller}
+          initialScrollTop={view.scrollTop}
+          sort={view.query.sort}
+          direction={view.query.direction}
+          filtered={filtered}
+          total={total}
+          loaded={rows.loaded}
+          row={rows.row}
+          show={rows.show}
+          version={rows.version}
+          generation={rows.generation}
+          selectedIndex={view.selectedIndex}
+          onSelect={onSelectRow}
+          onOpen={onOpenRow}
+          onSort={onSort}
+          onImport={onImport}
+        />
       </div>
     </div>
   );
 }
+
+interface QueueListProps {
+  scroller: RefObject<HTMLDivElement | null>;
+  /** Where the list was scrolled when the screen was left, restored on entering it. */
+  initialScrollTop: number;
+  sort: QueueSort;
+  direction: 'asc' | 'desc';
+  filtered: boolean;
+  total: number;
+  loaded: boolean;
+  row: QueueRows['row'];
+  show: QueueRows['show'];
+  /** Bumps when rows arrive: the list renders again to read them (the rows live in a cache, not in props). */
+  version: number;
+  generation: number;
+  selectedIndex: number;
+  onSelect(index: number): void;
+  onOpen(id: number): void;
+  onSort(sort: QueueSort): void;
+  onImport(): void;
+}
+
+function sameRange(a: RowRange, b: RowRange): boolean {
+  return a.first === b.first && a.end === b.end;
+}
+
+/**
+ * The scrolled list, apart from the toolbar: a scroll renders it only when the rows to show change
+ * (a block of rows scrolled), and then only the rows coming into view (bench:ui, the queue scrolling).
+ */
+const QueueList = memo(function QueueList({ scroller, initialScrollTop, sort, direction, filtered, total, loaded, row, show, generation, selectedIndex, onSelect, onOpen, onSort, onImport }: QueueListProps) {
+  const [range, setRange] = useState<RowRange>({ first: 0, end: 0 });
+  const shown = useRef(range);
+  const viewport = useRef({ height: 0, scrollTop: initialScrollTop });
+  const totalRef = useRef(total);
+  totalRef.current = total;
+
+  const measure = useCallback(() => {
+    const next = renderedRows(viewport.current.scrollTop, viewport.current.height, ROW_HEIGHT, totalRef.current, BLOCK);
+    if (sameRange(shown.current, next)) return;
+    shown.current = next;
+    setRange(next);
+  }, []);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element === null) return;
+    element.scrollTop = initialScrollTop;
+    // The list has the keys on entering the screen (arrows, Enter), unless something else took them.
+    if (document.activeElement === document.body) element.focus({ preventScroll: true });
+    const observer = new ResizeObserver(() => {
+      viewport.current.height = element.clientHeight - HEADER_HEIGHT;
+      measure();
+    });
+    observer.observe(element);
+    viewport.current = { height: element.clientHeight - HEADER_HEIGHT, scrollTop: element.scrollTop };
+    measure();
+    return () => observer.disconnect();
+    // Restores the scroll position once, on entering the screen.
+  }, []);
+
+  useLayoutEffect(measure, [measure, total]);
+
+  // The pages the rows need, fetched ahead of the scroll.
+  useEffect(() => {
+    show(visibleRows(viewport.current.scrollTop, viewport.current.height, ROW_HEIGHT, Math.max(total, 1)));
+  }, [show, generation, range, total]);
+
+  const items = [];
+  for (let index = range.first; index < range.end; index += 1) {
+    items.push(<Row key={index} item={row(index)} index={index} selected={index === selectedIndex} onSelect={onSelect} onOpen={onOpen} />);
+  }
+
+  return (
+    <div
+      ref={scroller}
+      className="queue-scroller"
+      tabIndex={0}
+      data-testid="queue-list"
+      onScroll={(event) => {
+        viewport.current.scrollTop = event.currentTarget.scrollTop;
+        measure();
+      }}
+    >
+      <div className="queue-header" role="row">
+        {COLUMNS.map((column) => {
+          const sorted = sort === column.sort;
+          return (
+            <button
+              key={column.id}
+              type="button"
+              role="columnheader"
+              tabIndex={-1}
+              className={`${column.className}${sorted ? ' sorted' : ''}`}
+              aria-sort={sorted ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+              data-testid={`sort-${column.id}`}
+              title={column.title}
+              onClick={() => onSort(column.sort)}
+            >
+              {column.label}
+              {sorted ? <span className="sort-mark">{direction === 'asc' ? '▲' : '▼'}</span> : null}
+            </button>
+          );
+        })}
+      </div>
+      <div className="queue-spacer" style={{ height: total * ROW_HEIGHT }}>
+        {items}
+      </div>
+      {loaded && total === 0 ? (
+        <div className="empty" data-testid="queue-empty">
+          {filtered ? (
+            <p>No filing matches this filter.</p>
+          ) : (
+            <>
+              <p>No filings yet.</p>
+              <p>
+                <button type="button" className="button primary" onClick={onImport}>
+                  Import scanned filings…
+                </button>
+              </p>
+              <p className="muted">or drop PDF, image or text files anywhere on this window.</p>
+            </>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+});

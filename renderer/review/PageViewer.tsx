@@ -1,12 +1,14 @@
 // The scanned page beside the form: zoom (buttons, Ctrl+wheel, +/-), pan by dragging, fit to
 // width, rotate, page switcher. The focused field's source is outlined and scrolled into view;
-// the OCR words lie over the image, and clicking one puts its text into the focused field (Shift
-// adds it to the text there). A mouse press here never takes the focus from the field.
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Document, FieldSource, Word } from '../../shared/document.js';
+// the OCR words are found under the pointer, and clicking one puts its text into the focused field
+// (Shift adds it to the text there). A mouse press here never takes the focus from the field.
+// The page is shown from its display copy (half the pixels); zoomed in further than that copy
+// holds, the full image is loaded over it.
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Box, Document, FieldSource } from '../../shared/document.js';
 import type { PageRecord } from '../../shared/views.js';
 import { useApp, useCommand } from '../app/app-context.js';
-import { clampZoom, displayBox, fitWidthScale, imageTransform, nextRotation, scrollToBox, shownSize, stepZoom, unionBox, zoomAround, type Rotation } from './page-geometry.js';
+import { boxAt, clampZoom, neighbourPage, displayBox, fitWidthScale, imageTransform, needsFullImage, nextRotation, pagePoint, scrollToBox, shownSize, stepZoom, unionBox, zoomAround, type Rotation, type Size } from './page-geometry.js';
 
 export interface PageViewerProps {
   filingId: number;
@@ -18,40 +20,50 @@ export interface PageViewerProps {
   onPickWord(text: string, append: boolean): void;
 }
 
-/** Zoom settings carry over from one filing to the next, as an analyst sets them once. */
-const remembered: { fit: boolean; zoom: number } = { fit: true, zoom: 0.5 };
+/**
+ * Zoom settings carry over from one filing to the next, as an analyst sets them once; so does the
+ * viewer's width, so a page opens at the right size without measuring the screen first.
+ */
+const remembered: { fit: boolean; zoom: number; available: number | null } = { fit: true, zoom: 0.5, available: null };
 const PADDING = 16;
 const DRAG_THRESHOLD = 4;
 
-export function PageViewer({ filingId, pages, page, onPage, words, outline, onPickWord }: PageViewerProps) {
+/** Rendered again only when its own props change: saving a field or moving between fields without a source leaves it be. */
+export const PageViewer = memo(function PageViewer({ filingId, pages, page, onPage, words, outline, onPickWord }: PageViewerProps) {
   const { api } = useApp();
   const scroller = useRef<HTMLDivElement>(null);
   const [fit, setFit] = useState(remembered.fit);
   const [zoom, setZoom] = useState(remembered.zoom);
   const [rotation, setRotation] = useState<Rotation>(0);
-  // Unknown until the layout effect measures the viewer: the page and its words are laid out once, at their real size.
-  const [available, setAvailable] = useState<number | null>(null);
+  // The viewer's width as last seen; the first time, unknown until the viewer is laid out.
+  const [available, setAvailable] = useState<number | null>(remembered.available);
   const [loaded, setLoaded] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const drag = useRef<{ x: number; y: number; left: number; top: number; moved: boolean } | null>(null);
 
   const record = pages.find((item) => item.number === page) ?? null;
-  const size = record === null ? null : { width: record.width, height: record.height };
+  const width = record?.width ?? 0;
+  const height = record?.height ?? 0;
+  const size = useMemo<Size | null>(() => (record === null ? null : { width, height }), [record === null, width, height]);
   const scale = size === null ? 1 : fit ? fitWidthScale((available ?? 0) - PADDING * 2, size, rotation) : zoom;
   const shown = size === null ? null : shownSize(size, scale, rotation);
-  const imageUrl = record?.image === null || record === null ? null : api.pageImageUrl(filingId, page);
+  const imageUrl = record?.image === null || record === null ? null : api.pageImageUrl(filingId, page, 'display');
+  const fullUrl = imageUrl !== null && needsFullImage(scale, window.devicePixelRatio) ? api.pageImageUrl(filingId, page, 'full') : null;
 
   useEffect(() => {
     remembered.fit = fit;
     remembered.zoom = zoom;
   }, [fit, zoom]);
 
+  // Measured when the viewer is laid out anyway (a ResizeObserver), never by forcing a layout.
   useLayoutEffect(() => {
     const element = scroller.current;
     if (element === null) return;
-    const observer = new ResizeObserver(() => setAvailable(element.clientWidth));
+    const observer = new ResizeObserver(() => {
+      remembered.available = element.clientWidth;
+      setAvailable(element.clientWidth);
+    });
     observer.observe(element);
-    setAvailable(element.clientWidth);
     return () => observer.disconnect();
   }, []);
 
@@ -73,7 +85,7 @@ export function PageViewer({ filingId, pages, page, onPage, words, outline, onPi
   );
 
   // The outline of the focused field, scrolled into view when it changes.
-  const outlineBox = outline !== null && outline.page === page && size !== null ? unionBox(outline.boxes) : null;
+  const outlineBox = outline !== null && outline.page === page && size !== null && available !== null ? unionBox(outline.boxes) : null;
   const shownOutline = outlineBox === null || size === null ? null : displayBox(outlineBox, size, scale, rotation);
   const outlineKey = shownOutline === null ? null : `${page}:${shownOutline.x}:${shownOutline.y}:${shownOutline.width}`;
   useEffect(() => {
@@ -88,8 +100,10 @@ export function PageViewer({ filingId, pages, page, onPage, words, outline, onPi
   useCommand('page.zoomOut', () => setScale(stepZoom(scale, -1)));
   useCommand('page.fitWidth', () => setFit(true));
   useCommand('page.rotate', () => setRotation((current) => nextRotation(current)));
-  useCommand('page.next', () => (page < pages.length ? onPage(page + 1) : false));
-  useCommand('page.previous', () => (page > 1 ? onPage(page - 1) : false));
+  const next = neighbourPage(pages, page, 1);
+  const previous = neighbourPage(pages, page, -1);
+  useCommand('page.next', () => (next !== null ? onPage(next) : false));
+  useCommand('page.previous', () => (previous !== null ? onPage(previous) : false));
 
   // Ctrl+wheel zooms about the cursor; a plain wheel scrolls. React's wheel listener is passive.
   useEffect(() => {
@@ -148,18 +162,18 @@ export function PageViewer({ filingId, pages, page, onPage, words, outline, onPi
   return (
     <div className="viewer" data-testid="page-viewer">
       <div className="viewer-toolbar">
-        <button type="button" className="icon-button" tabIndex={-1} title="Previous page (Alt+PageUp)" data-testid="page-previous" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        <button type="button" className="icon-button" tabIndex={-1} title="Previous page (Alt+PageUp)" data-testid="page-previous" disabled={previous === null} onClick={() => previous !== null && onPage(previous)}>
           ‹
         </button>
         <select className="select small" tabIndex={-1} aria-label="Page" data-testid="page-select" value={page} onChange={(event) => onPage(Number(event.target.value))} disabled={pages.length <= 1}>
           {pages.length === 0 ? <option value={page}>no pages</option> : null}
-          {pages.map((item) => (
+          {pages.map((item, index) => (
             <option key={item.number} value={item.number}>
-              Page {item.number} of {pages.length}
+              Page {index + 1} of {pages.length}{item.number !== index + 1 ? ` (page ${item.number} of the file)` : ''}
             </option>
           ))}
         </select>
-        <button type="button" className="icon-button" tabIndex={-1} title="Next page (Alt+PageDown)" data-testid="page-next" disabled={page >= pages.length} onClick={() => onPage(page + 1)}>
+        <button type="button" className="icon-button" tabIndex={-1} title="Next page (Alt+PageDown)" data-testid="page-next" disabled={next === null} onClick={() => next !== null && onPage(next)}>
           ›
         </button>
         <div className="toolbar-sep" />
@@ -198,9 +212,25 @@ export function PageViewer({ filingId, pages, page, onPage, words, outline, onPi
               }}
               onError={() => setFailed(imageUrl)}
             />
-            <WordLayer words={words} page={page} width={size.width} height={size.height} scale={scale} rotation={rotation} onPick={pick} />
+            {fullUrl === null ? null : (
+              // Over the display copy, which shows until this one has loaded.
+              <img
+                key={fullUrl}
+                src={fullUrl}
+                alt=""
+                className="page-image"
+                data-testid="page-image-full"
+                draggable={false}
+                style={{ width: size.width * scale, height: size.height * scale, transform: imageTransform(size, scale, rotation) }}
+              />
+            )}
+            <WordLayer words={words} page={page} size={size} scale={scale} rotation={rotation} onPick={pick} />
             {shownOutline === null ? null : (
-              <div className="source-outline" data-testid="source-outline" style={{ left: shownOutline.x - 3, top: shownOutline.y - 3, width: shownOutline.width + 6, height: shownOutline.height + 6 }} />
+              <div
+                className="source-outline"
+                data-testid="source-outline"
+                style={{ transform: `translate(${shownOutline.x - 3}px, ${shownOutline.y - 3}px)`, width: shownOutline.width + 6, height: shownOutline.height + 6 }}
+              />
             )}
             {failed === imageUrl ? <div className="page-missing">The image of page {page} could not be loaded.</div> : null}
           </div>
@@ -212,29 +242,43 @@ export function PageViewer({ filingId, pages, page, onPage, words, outline, onPi
       </div>
     </div>
   );
-}
+});
 
 /**
- * The OCR words over the image, clickable. Hundreds of spans: kept apart so the image loading or
- * the outline moving does not render them again.
+ * The OCR words over the image: one layer that finds the word under the pointer, rather than an
+ * element per word (several hundred a page, each created, styled and laid out on every opening).
+ * The word under the pointer is marked, with its text and confidence as the tooltip.
  */
-const WordLayer = memo(function WordLayer({ words, page, width, height, scale, rotation, onPick }: { words: Document | null; page: number; width: number; height: number; scale: number; rotation: Rotation; onPick(text: string, append: boolean): void }) {
-  const pageWords: Word[] = words?.pages.find((item) => item.number === page)?.lines.flatMap((line) => line.words) ?? [];
-  return pageWords
-    .filter((word) => word.box !== null)
-    .map((word, index) => {
-      const box = displayBox(word.box!, { width, height }, scale, rotation);
-      return (
-        <span
-          key={index}
-          className="page-word"
-          data-testid="page-word"
-          title={`${word.text} (${Math.round(word.confidence)})`}
-          style={{ left: box.x, top: box.y, width: box.width, height: box.height }}
-          onClick={(event) => onPick(word.text, event.shiftKey)}
-        />
-      );
-    });
+const WordLayer = memo(function WordLayer({ words, page, size, scale, rotation, onPick }: { words: Document | null; page: number; size: Size; scale: number; rotation: Rotation; onPick(text: string, append: boolean): void }) {
+  const pageWords = useMemo(() => (words?.pages.find((item) => item.number === page)?.lines.flatMap((line) => line.words) ?? []).filter((word): word is typeof word & { box: Box } => word.box !== null), [words, page]);
+  const boxes = useMemo(() => pageWords.map((word) => word.box), [pageWords]);
+  const [hovered, setHovered] = useState<number | null>(null);
+  useEffect(() => setHovered(null), [pageWords]);
+
+  const wordAt = (event: React.MouseEvent<HTMLDivElement>): number | null => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return boxAt(boxes, pagePoint({ x: event.clientX - rect.left, y: event.clientY - rect.top }, size, scale, rotation));
+  };
+  const word = hovered === null ? undefined : pageWords[hovered];
+  const box = word === undefined ? null : displayBox(word.box, size, scale, rotation);
+  return (
+    <div
+      className={`page-words${word === undefined ? '' : ' over-word'}`}
+      data-testid="page-words"
+      data-words={pageWords.length}
+      onMouseMove={(event) => setHovered(wordAt(event))}
+      onMouseLeave={() => setHovered(null)}
+      onClick={(event) => {
+        const index = wordAt(event);
+        const picked = index === null ? undefined : pageWords[index];
+        if (picked !== undefined) onPick(picked.text, event.shiftKey);
+      }}
+    >
+      {word === undefined || box === null ? null : (
+        <span className="page-word" data-testid="page-word" title={`${word.text} (${Math.round(word.confidence)})`} style={{ left: box.x, top: box.y, width: box.width, height: box.height }} />
+      )}
+    </div>
+  );
 });
 
 /** A text input has no image: its words as lines, each clickable like a word on a scan. */

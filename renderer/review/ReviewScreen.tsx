@@ -60,6 +60,8 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
   const fieldElements = useRef(new Map<string, HTMLElement>());
   const pendingFocus = useRef<string | null>(null);
   const saveChain = useRef<Promise<unknown>>(Promise.resolve());
+  /** Saves sent and not yet answered. */
+  const savesInFlight = useRef(0);
 
   const document_ = record?.document ?? null;
   const readOnly = record === null || record.status !== 'needs-review';
@@ -74,7 +76,7 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
       const first = got.ok ? got.value.pages[0] : undefined;
       if (preloaded.current !== null || first === undefined || first.image === null) return;
       preloaded.current = new Image();
-      preloaded.current.src = api.pageImageUrl(id, first.number);
+      preloaded.current.src = api.pageImageUrl(id, first.number, 'display');
     });
     const [got, gotWords] = await Promise.all([getting, call('filings:words', { id }, { quiet: true })]);
     if (!got.ok) {
@@ -82,6 +84,9 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
       return false;
     }
     setView(got.value);
+    // A filing split from a PDF of several starts on its own first page, not the file's.
+    const pages = got.value.pages;
+    setPage((current) => (pages.some((item) => item.number === current) ? current : (pages[0]?.number ?? current)));
     setRecord(got.value.filing);
     setFindings(got.value.findings);
     setProvenance(new Map(got.value.fields.map((field) => [field.path, field])));
@@ -105,12 +110,17 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
   }, [ready]);
 
   // ----- layout ----------------------------------------------------------------------------
+  // The form is laid out again only when the document's shape changes (a line, an owner, a footnote
+  // added or removed), not on every saved value: its field specs stay the same objects, so a save
+  // renders only the rows whose props changed (bench:ui, a field saved).
+  const present = useMemo(() => (document_ === null ? [] : leafFields(document_)), [document_]);
+  const shape = useMemo(() => `${present.map((field) => (Array.isArray(field.value) && field.value.length === 0 ? `${field.path}=[]` : field.path)).join('\n')}\n--\n${extraRefs.join('\n')}`, [present, extraRefs]);
   const groups = useMemo<FieldGroup[]>(() => {
     if (document_ === null) return [];
-    const present = leafFields(document_);
     const known = new Set(present.map((field) => field.path));
     return formLayout(document_, [...present, ...extraRefs.filter((path) => !known.has(path)).map((path) => ({ path, value: [] }))]);
-  }, [document_, extraRefs]);
+    // The shape stands for the document, the fields present and the extra marks: the layout reads no value.
+  }, [shape, document_ === null]);
   const order = useMemo(() => fieldOrder(groups), [groups]);
   const specs = useMemo(() => new Map(groups.flatMap((group) => group.fields.map((field) => [field.path, { field, group }] as const))), [groups]);
   const labelOf = useCallback(
@@ -123,12 +133,20 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
     [order, specs],
   );
   const sortedFindings = useMemo(() => sortFindings(findings, order), [findings, order]);
+  // A field's list of findings stays the same array while its findings stay the same, so a save
+  // that changes the findings of one field does not render the rows of the others.
+  const previousFindings = useRef(new Map<string, Finding[]>());
   const findingsByField = useMemo(() => {
     const map = new Map<string, Finding[]>();
     for (const finding of findings) {
       const target = fieldForPath(finding.path, order);
       if (target !== null) map.set(target, [...(map.get(target) ?? []), finding]);
     }
+    for (const [path, list] of map) {
+      const before = previousFindings.current.get(path);
+      if (before !== undefined && sameFindings(before, list)) map.set(path, before);
+    }
+    previousFindings.current = map;
     return map;
   }, [findings, order]);
   // A save replaces one field's provenance: the other fields keep their view objects, so their
@@ -243,7 +261,7 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
         return Promise.resolve(false);
       }
       setFieldState(path, 'saving');
-      const run = saveChain.current.then(async () => {
+      const save = async (): Promise<boolean> => {
         const before = latest.current.record === null ? undefined : valueAt(latest.current.record.document, path);
         // The same text may come twice (Enter, then the blur of moving on): once saved, it is a no-op.
         if (options.reason === undefined && sameAsValue(kind, text, before)) {
@@ -273,7 +291,18 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
         setHistoryVersion((value) => value + 1);
         if (options.undoable !== false) setUndo((current) => recordChange(current, { path, before: valueToText(before), after: valueToText(after) }));
         return true;
-      });
+      };
+      const counted = async (): Promise<boolean> => {
+        try {
+          return await save();
+        } finally {
+          savesInFlight.current -= 1;
+        }
+      };
+      // With no save in flight the request goes now, before the screen renders the move to the
+      // next field: that render then overlaps main's work instead of delaying it (bench:ui).
+      const run = savesInFlight.current === 0 ? counted() : saveChain.current.then(counted);
+      savesInFlight.current += 1;
       saveChain.current = run;
       return run;
     },
@@ -434,16 +463,19 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
     chooseFinding(index);
   };
 
-  const chooseFinding = (index: number): void => {
-    setActiveFinding(index);
-    const finding = latest.current.sortedFindings[index];
-    const target = finding === undefined ? null : fieldForPath(finding.path, latest.current.order);
-    if (target !== null) {
-      focusField(target);
-      // Focusing clears the active finding unless it is this field's: set it again after.
+  const chooseFinding = useCallback(
+    (index: number): void => {
       setActiveFinding(index);
-    }
-  };
+      const finding = latest.current.sortedFindings[index];
+      const target = finding === undefined ? null : fieldForPath(finding.path, latest.current.order);
+      if (target !== null) {
+        focusField(target);
+        // Focusing clears the active finding unless it is this field's: set it again after.
+        setActiveFinding(index);
+      }
+    },
+    [focusField],
+  );
 
   const runUndo = async (direction: 'undo' | 'redo'): Promise<void> => {
     const step = direction === 'undo' ? undoStep(latest.current.undo) : redoStep(latest.current.undo);
@@ -697,3 +729,10 @@ export function ReviewScreen({ id, query, onNavigate, onBack }: ReviewScreenProp
 
 const NO_FINDINGS: readonly Finding[] = [];
 const NO_OVERRIDES: readonly Override[] = [];
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && a.every((item, index) => {
+    const other = b[index];
+    return other !== undefined && item.rule === other.rule && item.path === other.path && item.severity === other.severity && item.message === other.message;
+  });
+}

@@ -2,8 +2,18 @@
 // its leaf fields, the way main names them (main/workflow/field-path.ts): after a change the screen
 // reads the new values from the document main sends back.
 
-export function pathSegments(path: string): Array<string | number> {
-  return [...path.matchAll(/([A-Za-z_]\w*)|\[(\d+)\]/g)].map((match) => (match[1] !== undefined ? match[1] : Number(match[2])));
+/** Paths seen, cut into segments: every render of the form reads each field's value by its path. */
+const segmentsOf = new Map<string, ReadonlyArray<string | number>>();
+
+export function pathSegments(path: string): ReadonlyArray<string | number> {
+  let segments = segmentsOf.get(path);
+  if (segments === undefined) {
+    segments = [...path.matchAll(/([A-Za-z_]\w*)|\[(\d+)\]/g)].map((match) => (match[1] !== undefined ? match[1] : Number(match[2])));
+    // A filing has a few hundred paths; the bound only guards against a session of unusual ones.
+    if (segmentsOf.size > 20_000) segmentsOf.clear();
+    segmentsOf.set(path, segments);
+  }
+  return segments;
 }
 
 export function valueAt(document: unknown, path: string): unknown {

@@ -41,6 +41,36 @@ export function displayBox(box: Box, page: Size, scale: number, rotation: Rotati
   }
 }
 
+/** The point of the page (its pixels) under a point of the shown page: displayBox the other way. */
+export function pagePoint(point: { x: number; y: number }, page: Size, scale: number, rotation: Rotation): { x: number; y: number } {
+  const x = point.x / scale;
+  const y = point.y / scale;
+  switch (rotation) {
+    case 0:
+      return { x, y };
+    case 90:
+      return { x: y, y: page.height - x };
+    case 180:
+      return { x: page.width - x, y: page.height - y };
+    case 270:
+      return { x: page.width - y, y: x };
+  }
+}
+
+/** The index of the box holding a point (both in page pixels), the smallest of those that overlap there; null when none does. */
+export function boxAt(boxes: readonly Box[], point: { x: number; y: number }): number | null {
+  let found: number | null = null;
+  let area = Number.POSITIVE_INFINITY;
+  boxes.forEach((box, index) => {
+    if (point.x < box.x || point.x > box.x + box.width || point.y < box.y || point.y > box.y + box.height) return;
+    if (box.width * box.height < area) {
+      found = index;
+      area = box.width * box.height;
+    }
+  });
+  return found;
+}
+
 /** The CSS transform (origin top left) that turns an image of the scaled page size like displayBox. */
 export function imageTransform(page: Size, scale: number, rotation: Rotation): string {
   const width = page.width * scale;
@@ -65,6 +95,19 @@ export function unionBox(boxes: readonly Box[]): Box | null {
   const right = Math.max(...boxes.map((box) => box.x + box.width));
   const bottom = Math.max(...boxes.map((box) => box.y + box.height));
   return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** The display copy's pixels per page pixel (main/api/display-rendition.ts: 150 of 300 DPI). */
+export const DISPLAY_SCALE = 0.5;
+/** How far the display copy may be enlarged on screen before the full image is loaded over it. */
+const DISPLAY_ENLARGED_AT_MOST = 1.25;
+
+/**
+ * Whether the page shown at `scale` (CSS pixels per page pixel) on a screen of `devicePixelRatio`
+ * needs more pixels than its display copy has: then the full image is shown.
+ */
+export function needsFullImage(scale: number, devicePixelRatio: number): boolean {
+  return scale * devicePixelRatio > DISPLAY_SCALE * DISPLAY_ENLARGED_AT_MOST;
 }
 
 export const MIN_ZOOM = 0.1;
@@ -101,4 +144,13 @@ export function scrollToBox(box: Box, scroll: { left: number; top: number }, vie
 export function zoomAround(cursor: { x: number; y: number }, scroll: { left: number; top: number }, from: number, to: number): { left: number; top: number } {
   const ratio = to / from;
   return { left: Math.max(0, (scroll.left + cursor.x) * ratio - cursor.x), top: Math.max(0, (scroll.top + cursor.y) * ratio - cursor.y) };
+}
+
+/**
+ * The page `step` pages on from `page` among the filing's own pages (a filing split from a PDF of
+ * several holds, say, pages 2 to 4 of the file), or null past either end.
+ */
+export function neighbourPage(pages: ReadonlyArray<{ number: number }>, page: number, step: 1 | -1): number | null {
+  const index = pages.findIndex((item) => item.number === page);
+  return pages[index < 0 ? (step > 0 ? 0 : -1) : index + step]?.number ?? null;
 }

@@ -42,7 +42,7 @@ export function parseForm4(document: Document): ParsedForm4 {
  */
 export function parseForm4Filings(document: Document): ParsedForm4[] {
   if (hasLayout(document)) {
-    const readings = splitFilings(layoutPages(document)).map(readLayoutFiling);
+    const readings = splitFilings(layoutPages(document)).map((pages) => readLayoutFiling(pages));
     if (readings.length > 0 && readings.every((r) => r !== null)) {
       return readings.map((r) => ({ filing: r!.filing, confidence: r!.provenance.confidence, sources: r!.provenance.sources, guesses: r!.provenance.guesses, pages: r!.pages }));
     }

@@ -8,6 +8,8 @@ import { readFootnotes } from './closing.js';
 import { placeWords, textHeight, textLines, visualLines, wordsIn, type Placed } from './layout-geometry.js';
 import { readLayoutHeader, readNameAndAddress, readRelationship } from './layout-header.js';
 import { pageLayout, type Landmark, type LandmarkName, type PageLayout } from './layout-landmarks.js';
+import type { CellLook } from './cell-look.js';
+import { tableLooks } from './layout-table-looks.js';
 import { readLayoutDerivative, readLayoutNonDerivative, type TablePart } from './layout-tables.js';
 import { Provenance } from './provenance.js';
 import { readDate } from './values.js';
@@ -82,7 +84,30 @@ function sectionParts(pages: readonly PageLayout[], markers: readonly Marker[], 
   return parts;
 }
 
-export function readLayoutFiling(pages: readonly PageLayout[]): LayoutReading | null {
+/** The tables' parts page by page, and the footnotes their marks refer to. */
+function tablesOf(pages: readonly PageLayout[], markers: readonly Marker[], provenance: Provenance) {
+  const first = pages[0]!;
+  const height = textHeight(first.words);
+  const explanation = markers.find((m) => m.name === 'explanation');
+  const footnoteLines = explanation === undefined ? [] : sectionParts(pages, markers, explanation).flatMap((words) => textLines(visualLines(words), height));
+  const footnotes = readFootnotes(footnoteLines, provenance).footnotes;
+  const tableParts = (name: LandmarkName): TablePart[] => {
+    const marker = markers.find((m) => m.name === name);
+    return marker === undefined ? [] : sectionParts(pages, markers, marker).map((words) => ({ words, textHeight: textHeight(words.length > 10 ? words : first.words) }));
+  };
+  return { explanation, footnotes, ids: footnotes.map((f) => f.id), tableIParts: tableParts('tableI'), tableIIParts: tableParts('tableII') };
+}
+
+/** The cells of a filing worth a second, closer look (cell-look.ts): its checkboxes and table cells. */
+export function layoutLooks(pages: readonly PageLayout[]): CellLook[] {
+  const looks: CellLook[] = [];
+  readLayoutFiling(pages, looks);
+  const { ids, tableIParts, tableIIParts } = tablesOf(pages, markersOf(pages), new Provenance());
+  return [...looks, ...tableLooks(tableIParts, 'I', ids), ...tableLooks(tableIIParts, 'II', ids)];
+}
+
+/** The filing read from its pages; `looks`, when given, collects the checkboxes worth a second look. */
+export function readLayoutFiling(pages: readonly PageLayout[], looks?: CellLook[]): LayoutReading | null {
   const first = pages[0]!;
   const provenance = new Provenance();
   const markers = markersOf(pages);
@@ -91,18 +116,12 @@ export function readLayoutFiling(pages: readonly PageLayout[]): LayoutReading | 
   if (tableI === undefined && tableII === undefined) return null;
   const height = textHeight(first.words);
   const headerBottom = (tableI ?? tableII)!.pageIndex === 0 ? (tableI ?? tableII)!.at.top : first.height;
-  const header = readLayoutHeader(first, headerBottom, height, provenance);
+  const header = readLayoutHeader(first, headerBottom, height, provenance, looks);
   if (header === null) return null;
 
-  const explanation = markers.find((m) => m.name === 'explanation');
-  const footnoteLines = explanation === undefined ? [] : sectionParts(pages, markers, explanation).flatMap((words) => textLines(visualLines(words), height));
-  const footnotes = readFootnotes(footnoteLines, provenance).footnotes;
-  const ids = footnotes.map((f) => f.id);
-
-  const tableParts = (marker: Marker | undefined): TablePart[] =>
-    marker === undefined ? [] : sectionParts(pages, markers, marker).map((words) => ({ words, textHeight: textHeight(words.length > 10 ? words : first.words) }));
-  const nonDerivative = readLayoutNonDerivative(tableParts(tableI), ids, provenance);
-  const derivative = readLayoutDerivative(tableParts(tableII), ids, provenance);
+  const { explanation, footnotes, ids, tableIParts, tableIIParts } = tablesOf(pages, markers, provenance);
+  const nonDerivative = readLayoutNonDerivative(tableIParts, ids, provenance);
+  const derivative = readLayoutDerivative(tableIIParts, ids, provenance);
   const explanationParts = explanation === undefined ? [] : sectionParts(pages, markers, explanation);
   checkFootnotesComplete(footnotes, [...nonDerivative, ...derivative], explanationParts, height, provenance);
 
@@ -112,7 +131,7 @@ export function readLayoutFiling(pages: readonly PageLayout[]): LayoutReading | 
   if (lost('tableII')) provenance.guess('derivative', 'the title of Table II could not be found; its lines may be missing or misplaced');
   if (lost('explanation')) provenance.guess('footnotes', 'the explanation of responses could not be found; footnotes may be missing');
   if (lost('signature')) provenance.guess('signatures', 'the signature label could not be found; the signature may be missing');
-  const owners = [header.owner, ...readOtherOwners(pages, markers, height, provenance)];
+  const owners = [header.owner, ...readOtherOwners(pages, markers, height, provenance, looks)];
   const closing = readLayoutClosing(pages, markers, height, provenance);
   const filing: DraftFiling = {
     documentType: header.dateOfOriginalSubmission ? '4/A' : '4',
@@ -158,7 +177,7 @@ function checkFootnotesComplete(
 }
 
 /** The reporting persons after the first: a name-and-address block beside a relationship block, below Table II. */
-function readOtherOwners(pages: readonly PageLayout[], markers: readonly Marker[], height: number, provenance: Provenance): DraftFiling['reportingOwners'] {
+function readOtherOwners(pages: readonly PageLayout[], markers: readonly Marker[], height: number, provenance: Provenance, looks?: CellLook[]): DraftFiling['reportingOwners'] {
   const tableII = markers.find((m) => m.name === 'tableII' || m.name === 'tableI');
   const blocks = markers.filter((m) => m.name === 'box1' && tableII !== undefined && markers.indexOf(m) > markers.indexOf(tableII));
   return blocks.map((block, index) => {
@@ -170,7 +189,7 @@ function readOtherOwners(pages: readonly PageLayout[], markers: readonly Marker[
     const path = `reportingOwners[${index + 1}]`;
     const pad = height * 0.5;
     const address = readNameAndAddress(wordsIn(page.words, { left: block.at.left - pad, right: split - pad, top: block.at.bottom, bottom }), path, provenance);
-    const relation = readRelationship(wordsIn(page.words, { left: split - pad, right: Infinity, top: (relationship ?? block.at).bottom, bottom }), path, height, provenance);
+    const relation = readRelationship(wordsIn(page.words, { left: split - pad, right: Infinity, top: (relationship ?? block.at).bottom, bottom }), path, height, provenance, looks);
     if (relationship === undefined) provenance.guess(`${path}.isDirector`, 'the relationship block of this reporting person was not found');
     return { ...address, ...relation };
   });

@@ -2,7 +2,9 @@
 // its label and before the label of the box beneath; box 1's lines are told apart by the printed
 // hints under them ("(Last) (First) (Middle)", "(Street)", "(City) (State) (Zip)"). Checkboxes are
 // read from the mark left of each option.
+import type { Box } from '../../../shared/document.js';
 import type { DraftFiling } from '../../../shared/model.js';
+import { CELL_KINDS, CHECKED, EMPTY, type CellLook } from './cell-look.js';
 import { readCityStateZip, readDateBox, readIssuer } from './header.js';
 import { findAll, type Landmark, type PageLayout } from './layout-landmarks.js';
 import { median, visualLines, wordsIn, type Placed, type Region, type VisualLine } from './layout-geometry.js';
@@ -100,7 +102,7 @@ interface Option {
  * the option's word ("[X]Director", "[110%"). No mark at all is most often a checked box whose X OCR
  * took for a picture, so it is taken as checked, as a guess.
  */
-function readChecks(lines: readonly VisualLine[], options: readonly Option[], textHeight: number): Map<string, { checked: boolean; tokens: Token[]; guess?: string }> {
+function readChecks(lines: readonly VisualLine[], options: readonly Option[], textHeight: number, looks?: CellLook[]): Map<string, { checked: boolean; tokens: Token[]; guess?: string }> {
   const found = new Map<string, { mark: Mark; tokens: Token[]; text: string }>();
   for (const option of options) {
     for (const line of lines) {
@@ -116,6 +118,10 @@ function readChecks(lines: readonly VisualLine[], options: readonly Option[], te
       const leading = /^\[?[1lI|](?=10%)/.exec(word.token.text)?.[0] ?? '';
       const markText = text === '' && leading !== '' ? leading : text;
       found.set(option.key, { mark: markOf(markText), tokens: near ? [before!.token, word.token] : [word.token], text: markText });
+      if (looks !== undefined && runIn === '' && leading === '') {
+        const look = checkboxLook(word.token, near ? [before!.token] : [], markOf(markText), textHeight);
+        if (look !== null) looks.push(look);
+      }
       break;
     }
   }
@@ -129,6 +135,29 @@ function readChecks(lines: readonly VisualLine[], options: readonly Option[], te
   return result;
 }
 
+/** A checkbox mark read at least this surely is not looked at again. */
+const SURE_MARK = 85;
+
+/**
+ * A second look at a checkbox left of its option's word (cell-look.ts): unless OCR read a clear mark
+ * surely, ingest measures the ink inside the box. Marks run into the option's word are left as read.
+ */
+function checkboxLook(option: Token, marks: readonly Token[], mark: Mark, textHeight: number): CellLook | null {
+  const sure = (mark === 'checked' || mark === 'empty') && marks.every((m) => m.confidence >= SURE_MARK);
+  if (sure || option.box === null) return null;
+  const h = textHeight;
+  const boxes = marks.map((m) => m.box).filter((b): b is Box => b !== null);
+  const left = Math.min(option.box.x - h * 2.2, ...boxes.map((b) => b.x - h * 0.3));
+  const right = option.box.x - h * 0.15;
+  // Centred on the option's line (a word box OCR stretched over two lines keeps its top), tall
+  // enough that the box clears the cut's edges, whose blots (the boxes above and below) are wiped.
+  const middle = option.box.y + Math.min(option.box.height, h * 1.2) / 2;
+  const box = { x: left, y: middle - h * 1.3, width: right - left, height: h * 2.6 };
+  const { alphabet, pattern } = CELL_KINDS.checkbox;
+  const firstReading = mark === 'checked' ? CHECKED : mark === 'empty' ? EMPTY : null;
+  return { page: option.page, box, alphabet, pattern, shape: 'checkbox', replaces: boxes, marks: [], prefix: '', firstReading };
+}
+
 const RELATIONSHIP_OPTIONS: Option[] = [
   { key: 'isDirector', word: /^\W*director$/ },
   { key: 'isTenPercentOwner', word: /10%$/ },
@@ -138,9 +167,9 @@ const RELATIONSHIP_OPTIONS: Option[] = [
 const OPTION_WORDS = /^(\(give|title|b?elow\)?|\(specify|\)|\(give title below\))$/i;
 
 /** Box 5: the four checkboxes, and the officer title or other text on the line(s) below them. */
-export function readRelationship(words: readonly Placed[], path: string, textHeight: number, provenance: Provenance): Pick<Owner, 'isDirector' | 'isOfficer' | 'isTenPercentOwner' | 'isOther' | 'officerTitle' | 'otherText'> {
+export function readRelationship(words: readonly Placed[], path: string, textHeight: number, provenance: Provenance, looks?: CellLook[]): Pick<Owner, 'isDirector' | 'isOfficer' | 'isTenPercentOwner' | 'isOther' | 'officerTitle' | 'otherText'> {
   const lines = visualLines(words);
-  const checks = readChecks(lines, RELATIONSHIP_OPTIONS, textHeight);
+  const checks = readChecks(lines, RELATIONSHIP_OPTIONS, textHeight, looks);
   const flag = (key: string): boolean => {
     const check = checks.get(key);
     if (check === undefined) {
@@ -190,7 +219,7 @@ export interface HeaderLandmarks {
 type HeaderFields = Pick<DraftFiling, 'periodOfReport' | 'dateOfOriginalSubmission' | 'notSubjectToSection16' | 'aff10b5One' | 'issuer' | 'jointFiling'> & { owner: Owner };
 
 /** Boxes 1 to 6 and the two check lines above them, from the first page of a filing. */
-export function readLayoutHeader(layout: PageLayout, bottom: number, textHeight: number, provenance: Provenance): HeaderFields | null {
+export function readLayoutHeader(layout: PageLayout, bottom: number, textHeight: number, provenance: Provenance, looks?: CellLook[]): HeaderFields | null {
   const box1 = layout.find('box1');
   if (box1 === null) return null;
   const at = (name: 'box2' | 'box3' | 'box4' | 'box5' | 'box6') => findAll(layout.lines, name, layout.page).find((l) => l.top < bottom) ?? null;
@@ -203,7 +232,7 @@ export function readLayoutHeader(layout: PageLayout, bottom: number, textHeight:
   const owner1 = readNameAndAddress(region({ left: box1.left - pad, right: middle - pad, top: box1.bottom, bottom }), 'reportingOwners[0]', provenance);
   const relationship = box5 === null
     ? { isDirector: false, isTenPercentOwner: false, isOfficer: false, isOther: false, officerTitle: null, otherText: null }
-    : readRelationship(region({ left: right - pad, right: Infinity, top: box5.bottom, bottom: box6?.top ?? bottom }), 'reportingOwners[0]', textHeight, provenance);
+    : readRelationship(region({ left: right - pad, right: Infinity, top: box5.bottom, bottom: box6?.top ?? bottom }), 'reportingOwners[0]', textHeight, provenance, looks);
   if (box5 === null) provenance.guess('reportingOwners[0].isDirector', 'box 5 was not found on the page');
 
   const boxLines = (r: Region, label: string) => tokensOf(dropLabelLines(visualLines(region(r)), label));
@@ -225,7 +254,7 @@ export function readLayoutHeader(layout: PageLayout, bottom: number, textHeight:
   const filing = readChecks(filingLines, [
     { key: 'one', word: /^\W*form$/, line: (norms) => norms.includes('one') && !norms.includes('more') },
     { key: 'more', word: /^\W*form$/, line: (norms) => norms.includes('more') || norms.includes('than') },
-  ], textHeight);
+  ], textHeight, looks);
   const one = filing.get('one');
   const more = filing.get('more');
   const jointFiling = more?.checked === true && one?.checked !== true;
@@ -237,6 +266,10 @@ export function readLayoutHeader(layout: PageLayout, bottom: number, textHeight:
     const marks = label.line.words.filter((w) => w.right <= label.left + pad);
     const text = marks.map((w) => w.token.text).join('');
     const mark = markOf(text);
+    if (looks !== undefined) {
+      const look = checkboxLook(label.line.words.find((w) => w.left >= label.left - pad)?.token ?? label.line.words[0]!.token, marks.map((w) => w.token), mark, textHeight);
+      if (look !== null) looks.push(look);
+    }
     // A box with an X in it is often dropped by OCR as a picture, an empty one rarely.
     const guess = mark === 'unsure' ? `the checkbox mark reads "${text}"; taken as empty` : mark === 'none' ? 'no checkbox mark could be read; taken as checked' : undefined;
     provenance.read(path, marks.map((w) => w.token), guess);

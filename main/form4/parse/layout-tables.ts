@@ -19,7 +19,7 @@ export interface TablePart {
   textHeight: number;
 }
 
-interface Cell {
+export interface Cell {
   values: Token[];
   marks: Array<{ id: string; token: Token; guess?: string }>;
   /** A footnote mark may be run into the cell's last word (OCR read it as a stray character). */
@@ -30,14 +30,24 @@ interface Cell {
   doubt?: string;
 }
 
-type Row = Map<string, Cell>;
+export type Row = Map<string, Cell>;
+
+/** A row with where it stands: its printed lines and the columns it was read by. */
+export interface TableRow {
+  cells: Row;
+  first: VisualLine;
+  /** Where the row's lines end (the bottom of its last line). */
+  bottom: number;
+  columns: readonly Column[];
+  textHeight: number;
+}
 
 /** Ids of the filing's footnotes, to settle a mark whose digits OCR could not read. */
 export type FootnoteIds = readonly string[];
 
-function readRows(parts: readonly TablePart[], table: TableName, ids: FootnoteIds): Row[] {
+export function readRows(parts: readonly TablePart[], table: TableName, ids: FootnoteIds): TableRow[] {
   let columns: Column[] | null = null;
-  const rows: Row[] = [];
+  const rows: TableRow[] = [];
   for (const part of parts) {
     const lines = visualLines(part.words);
     let headerEnd = 0;
@@ -55,7 +65,7 @@ function readRows(parts: readonly TablePart[], table: TableName, ids: FootnoteId
           const why = [TEXT_COLUMNS.has(field) ? doubt : undefined, cell.values.length > 0 ? unseen : undefined].filter((w) => w !== undefined);
           if (why.length > 0) cell.doubt = why.join('; ');
         }
-        rows.push(row);
+        rows.push({ cells: row, first: current[0]!.line, bottom: Math.max(...current.map((c) => c.line.bottom)), columns: columns!, textHeight: part.textHeight });
       }
       current = [];
       doubt = undefined;
@@ -148,6 +158,16 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
         } else if (text.replace(STRAY, '') !== '') cell.values.push(word.token);
       }
     }
+  }
+  // An (A) or (D) printed close to its amount lands in the amount's cell when the sub-header that
+  // places the column was not read: a lone A or D after an amount is the next cell's.
+  const amount = row.get('shares');
+  const letter = amount?.values[amount.values.length - 1];
+  if (amount !== undefined && letter !== undefined && amount.values.length > 1 && /^[AD]$/.test(letter.text) && columns.some((c) => c.field === 'acquiredDisposed') && (row.get('acquiredDisposed')?.values.length ?? 0) === 0) {
+    amount.values.pop();
+    const cell = row.get('acquiredDisposed') ?? { values: [], marks: [], markRunIn: false };
+    cell.values.push(letter);
+    row.set('acquiredDisposed', cell);
   }
   for (const [field, cell] of row) {
     const last = cell.values[cell.values.length - 1];
@@ -272,7 +292,7 @@ class RowReader {
 
 export function readLayoutNonDerivative(parts: readonly TablePart[], ids: FootnoteIds, provenance: Provenance): NonDerivativeDraft[] {
   return readRows(parts, 'I', ids).map((row, index) => {
-    const line = new RowReader(row, `nonDerivative[${index}]`, provenance);
+    const line = new RowReader(row.cells, `nonDerivative[${index}]`, provenance);
     return {
       securityTitle: line.text('securityTitle'),
       transactionDate: line.date('transactionDate'),
@@ -292,7 +312,7 @@ export function readLayoutNonDerivative(parts: readonly TablePart[], ids: Footno
 
 export function readLayoutDerivative(parts: readonly TablePart[], ids: FootnoteIds, provenance: Provenance): DerivativeDraft[] {
   return readRows(parts, 'II', ids).map((row, index) => {
-    const line = new RowReader(row, `derivative[${index}]`, provenance);
+    const line = new RowReader(row.cells, `derivative[${index}]`, provenance);
     return {
       securityTitle: line.text('securityTitle'),
       conversionOrExercisePrice: line.amount('conversionOrExercisePrice'),

@@ -29,9 +29,10 @@ describe('app:// routes', () => {
     }
   });
 
-  test('app://pages/<filingId>/<page> takes two positive integers and nothing more', () => {
-    assert.deepEqual(routeAppRequest(pageImageUrl(12, 3), 'GET', root), { kind: 'page', filingId: 12, page: 3 });
-    for (const url of ['app://pages/12', 'app://pages/12/0', 'app://pages/012/1', 'app://pages/1/2/3', 'app://pages/x/1', 'app://pages/1/1e3', 'app://pages/99999999999999999/1']) {
+  test('app://pages/<filingId>/<page>[/display] takes two positive integers and nothing more', () => {
+    assert.deepEqual(routeAppRequest(pageImageUrl(12, 3), 'GET', root), { kind: 'page', filingId: 12, page: 3, size: 'full' });
+    assert.deepEqual(routeAppRequest(pageImageUrl(12, 3, 'display'), 'GET', root), { kind: 'page', filingId: 12, page: 3, size: 'display' });
+    for (const url of ['app://pages/12', 'app://pages/12/0', 'app://pages/012/1', 'app://pages/1/2/3', 'app://pages/x/1', 'app://pages/1/1e3', 'app://pages/99999999999999999/1', 'app://pages/1/2/full', 'app://pages/1/display', 'app://pages/1/2/display/3']) {
       const route = routeAppRequest(url, 'GET', root);
       assert.equal(route.kind === 'refused' && route.status, 404, url);
     }

@@ -49,9 +49,9 @@ describe('reading superscripts and unsure words again', () => {
 
   it('lays each pick into the strip enlarged, with the page pixels', () => {
     const lines = [tableLine()];
-    const strip = buildStrip(page(), lines, wordsToReread(lines), 3);
+    const { strip, picks } = buildStrip(page(), lines, wordsToReread(lines), 3);
     assert.equal(strip.image.dpi, 900);
-    const mark = strip.picks[0]!;
+    const mark = picks[0]!;
     // The mark's box starts 4 pixels into its crop; enlarged 3x, after the strip's left padding.
     const x = 16 + (178 - mark.crop.x) * 3 + 1;
     const y = mark.top + (96 - mark.crop.y) * 3 + 1;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { displayBox, fitWidthScale, imageTransform, nextRotation, scrollToBox, shownSize, stepZoom, unionBox, zoomAround, type Rotation } from '../../../renderer/review/page-geometry.js';
+import { boxAt, displayBox, neighbourPage, fitWidthScale, imageTransform, needsFullImage, nextRotation, pagePoint, scrollToBox, shownSize, stepZoom, unionBox, zoomAround, type Rotation } from '../../../renderer/review/page-geometry.js';
 
 const page = { width: 2550, height: 3300 };
 const box = { x: 100, y: 200, width: 300, height: 50 };
@@ -41,6 +41,37 @@ describe('displayBox', () => {
   });
 });
 
+describe('the word under the pointer', () => {
+  it('finds the page point under a shown point at every rotation, the way displayBox shows it', () => {
+    for (const rotation of [0, 90, 180, 270] as const) {
+      const shown = displayBox(box, page, 0.25, rotation);
+      const centre = pagePoint({ x: shown.x + shown.width / 2, y: shown.y + shown.height / 2 }, page, 0.25, rotation);
+      assert.deepEqual(centre, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, `rotation ${rotation}`);
+    }
+  });
+
+  it('takes the box holding the point, the smallest where boxes overlap, none between them', () => {
+    const words = [box, { x: 450, y: 200, width: 80, height: 50 }, { x: 90, y: 190, width: 600, height: 80 }];
+    assert.equal(boxAt(words, { x: 460, y: 210 }), 1);
+    assert.equal(boxAt(words, { x: 120, y: 220 }), 0);
+    assert.equal(boxAt(words, { x: 420, y: 220 }), 2);
+    assert.equal(boxAt(words, { x: 10, y: 10 }), null);
+    assert.equal(boxAt([], { x: 10, y: 10 }), null);
+  });
+});
+
+describe('which image shows the page', () => {
+  it('is the display copy fitted to the width, and the full image once zoomed in past what the copy holds', () => {
+    const fit = fitWidthScale(700, page, 0);
+    assert.equal(needsFullImage(fit, 1), false, `fit to a 700 px viewer (${fit.toFixed(2)})`);
+    assert.equal(needsFullImage(fit, 2), false, 'and on a screen of two device pixels per CSS pixel');
+    assert.equal(needsFullImage(0.5, 1), false, 'at 50% the copy is shown pixel for pixel');
+    assert.equal(needsFullImage(0.75, 1), true);
+    assert.equal(needsFullImage(1, 1), true);
+    assert.equal(needsFullImage(0.5, 2), true, 'half the page pixels on a dense screen');
+  });
+});
+
 describe('zoom and scroll', () => {
   it('fits the turned page to the width', () => {
     assert.equal(fitWidthScale(1275, page, 0), 0.5);
@@ -60,5 +91,16 @@ describe('zoom and scroll', () => {
 
   it('keeps the point under the cursor when zooming', () => {
     assert.deepEqual(zoomAround({ x: 100, y: 100 }, { left: 100, top: 0 }, 1, 2), { left: 300, top: 100 });
+  });
+});
+
+describe('stepping through a filing\'s own pages', () => {
+  it('steps within pages 2 to 4 of the file, and stops at either end', () => {
+    const pages = [{ number: 2 }, { number: 3 }, { number: 4 }];
+    assert.equal(neighbourPage(pages, 2, 1), 3);
+    assert.equal(neighbourPage(pages, 4, 1), null);
+    assert.equal(neighbourPage(pages, 2, -1), null);
+    assert.equal(neighbourPage(pages, 4, -1), 3);
+    assert.equal(neighbourPage(pages, 1, 1), 2, 'from a page not the filing\'s, forward goes to its first');
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PageCache } from '../../../renderer/queue/page-cache.js';
-import { pagesAround, rowsPerScreen, scrollToRow, visibleRows } from '../../../renderer/queue/virtual-window.js';
+import { pagesAround, renderedRows, rowsPerScreen, scrollToRow, visibleRows } from '../../../renderer/queue/virtual-window.js';
 
 describe('visibleRows', () => {
   it('covers the rows under the viewport, with overscan, within the total', () => {
@@ -18,13 +18,41 @@ describe('visibleRows', () => {
   });
 });
 
+describe('renderedRows', () => {
+  it('covers the rows in view with whole blocks and a block to spare each way', () => {
+    // Rows 10 to 13 in view (scrollTop 260, 100 px, 25 px rows).
+    assert.deepEqual(renderedRows(260, 100, 25, 1000, 8), { first: 0, end: 24 });
+    assert.deepEqual(renderedRows(0, 100, 25, 1000, 8), { first: 0, end: 16 });
+    assert.deepEqual(renderedRows(1e9, 100, 25, 1000, 8), { first: 984, end: 1000 });
+    assert.deepEqual(renderedRows(0, 100, 25, 0, 8), { first: 0, end: 0 });
+  });
+
+  it('changes only when the scroll crosses into another block', () => {
+    const ranges = new Set<string>();
+    // Rows 24 to 31 scrolled past a pixel at a time, with 4 rows in view: two blocks' worth of change at most.
+    for (let top = 24 * 25; top <= 31 * 25; top += 1) ranges.add(JSON.stringify(renderedRows(top, 100, 25, 1000, 8)));
+    assert.ok(ranges.size <= 2, [...ranges].join(' '));
+    for (const range of ranges) {
+      const { first, end } = JSON.parse(range) as { first: number; end: number };
+      assert.equal(first % 8, 0);
+      assert.equal(end % 8, 0);
+    }
+  });
+});
+
 describe('pagesAround', () => {
   it('takes the pages holding the rows and the neighbour the rows come near', () => {
-    assert.deepEqual(pagesAround({ first: 0, end: 30 }, 100, 1000), [0]);
-    assert.deepEqual(pagesAround({ first: 70, end: 100 }, 100, 1000), [0, 1]);
-    assert.deepEqual(pagesAround({ first: 120, end: 150 }, 100, 1000), [0, 1]);
-    assert.deepEqual(pagesAround({ first: 990, end: 1000 }, 100, 1000), [9]);
-    assert.deepEqual(pagesAround({ first: 0, end: 0 }, 100, 1000), []);
+    assert.deepEqual(pagesAround({ first: 0, end: 30 }, 100, 1000, 50), [0]);
+    assert.deepEqual(pagesAround({ first: 70, end: 100 }, 100, 1000, 50), [0, 1]);
+    assert.deepEqual(pagesAround({ first: 120, end: 150 }, 100, 1000, 50), [0, 1]);
+    assert.deepEqual(pagesAround({ first: 990, end: 1000 }, 100, 1000, 50), [9]);
+    assert.deepEqual(pagesAround({ first: 0, end: 0 }, 100, 1000, 50), []);
+  });
+
+  it('reaches as far ahead and behind as the lead, within the total', () => {
+    assert.deepEqual(pagesAround({ first: 0, end: 30 }, 100, 1000, 100), [0, 1]);
+    assert.deepEqual(pagesAround({ first: 120, end: 150 }, 100, 1000, 100), [0, 1, 2]);
+    assert.deepEqual(pagesAround({ first: 950, end: 980 }, 100, 1000, 100), [8, 9]);
   });
 });
 

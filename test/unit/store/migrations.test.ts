@@ -155,6 +155,20 @@ describe('migrations', () => {
     assert.equal((db.prepare('SELECT count(*) AS n FROM filings_search').get() as { n: number }).n, 2 + RULE_IDS.length);
   });
 
+  test('0008 filing pages: filings from before keep every page of their source; a run is first to last; filings are found by source', () => {
+    upTo(7);
+    db.prepare("INSERT INTO sources VALUES (1, ?, 'a.pdf', '/x/a.pdf', 'application/pdf', 3, 'originals/a', 'ocr', 3, 't', 'u')").run('a'.repeat(64));
+    const insert = db.prepare("INSERT INTO filings (source_id, document, reporting_person, issuer, ticker, person_key, issuer_key, created_at, updated_at) VALUES (1, '{}', '', '', '', '', '', 't', 't')");
+    const before = Number(insert.run().lastInsertRowid);
+    assert.deepEqual(migrate(db, MIGRATIONS.slice(0, 8)), [8]);
+    assert.deepEqual(db.prepare('SELECT first_page, last_page FROM filings WHERE id = ?').get(before), { first_page: null, last_page: null });
+    const pages = db.prepare('UPDATE filings SET first_page = ?, last_page = ? WHERE id = ?');
+    pages.run(2, 3, before);
+    for (const [first, last] of [[3, 2], [null, 2], [2, null], [0, 1]]) assert.throws(() => pages.run(first, last, before), /CHECK constraint/, `${first}-${last}`);
+    const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT id FROM filings WHERE source_id = ? ORDER BY id').all(1) as Array<{ detail: string }>).map((step) => step.detail).join(' | ');
+    assert.match(plan, /filings_by_source/);
+  });
+
   test('a migration that fails is rolled back whole and leaves the version as it was', () => {
     const broken = [...MIGRATIONS.slice(0, 1), { version: 2, name: 'broken', sql: 'CREATE TABLE half (a INTEGER) STRICT; CREATE TABLE oops (;' }];
     assert.throws(() => migrate(db, broken));

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, test } from 'node:test';
-import { ImportService, type Extractor } from '../../../main/workflow/import-service.js';
+import { extractFilings } from '../../../main/form4/extract.js';
+import { readTextDocument } from '../../../main/ingest/text-document.js';
+import { ImportService, type ExtractedFiling, type Extractor } from '../../../main/workflow/import-service.js';
 import { createSourceExtractor } from '../../../main/workflow/source-extractor.js';
-import { openTestStore, seedFiles, type TestStore } from './store-fixture.js';
+import type { Document } from '../../../shared/document.js';
+import { loadSeed } from '../../support/seeds.js';
+import { openTestStore, seedFiles, seedText, type TestStore } from './store-fixture.js';
 
 let t: TestStore;
 afterEach(() => t.cleanup());
@@ -119,5 +123,101 @@ describe('ImportService', () => {
     const events: string[] = [];
     await t.imports.run({ onEvent: (event) => events.push(`${event.type}:${event.job.name.slice(0, 3)}:${'position' in event ? `${event.position}/${event.total}` : ''}`) });
     assert.deepEqual(events, ['started:000:1/2', 'finished:000:1/2', 'started:001:2/2', 'finished:001:2/2']);
+  });
+});
+
+/** Two seeds as one scan of three pages: the first filing on page 1, the second on pages 2 and 3. */
+function twoFilingScan(firstSeed: string, secondSeed: string): { document: Document; extractions: ExtractedFiling[] } {
+  const read = (seed: string, page: number) => {
+    const document = readTextDocument(seedText(seed));
+    const [extraction] = extractFilings(document);
+    const sources = Object.fromEntries(Object.entries(extraction!.sources).map(([path, source]) => [path, { ...source, page }]));
+    return { page: { ...document.pages[0]!, number: page }, extraction: { ...extraction!, sources, pages: page === 1 ? [1] : [2, 3] } };
+  };
+  const first = read(firstSeed, 1);
+  const second = read(secondSeed, 2);
+  const blank = { number: 3, width: 0, height: 0, lines: [] };
+  return { document: { origin: 'ocr', pages: [first.page, second.page, blank] }, extractions: [first.extraction, second.extraction] };
+}
+
+function scanExtractor(scan: { document: Document; extractions: ExtractedFiling[] }): Extractor {
+  return async () => ({ ...scan, pageImages: [1, 2, 3].map((page) => ({ page, extension: 'png', bytes: new Uint8Array([page]) })) });
+}
+
+const count = (t: TestStore, table: string) => (t.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('ImportService with a file holding several filings', () => {
+  test('stores one filing per extraction from the one source, each with its pages, fields, findings and audit row', async () => {
+    const scan = twoFilingScan('000', '001');
+    t = openTestStore({ extract: scanExtractor(scan) });
+    const bundle = join(t.dir, 'bundle.pdf');
+    writeFileSync(bundle, 'the extractor is a stand-in: any bytes');
+    await t.imports.enqueue([bundle], 'alice');
+    const [job] = (await t.imports.run()).finished;
+    assert.equal(job?.state, 'done');
+    const ids = t.imports.filingIdsOf(job!);
+    assert.equal(ids.length, 2);
+    assert.equal(job?.filingId, ids[0]);
+    assert.equal(job?.message, `split into 2 filings: #${ids[0]} (page 1), #${ids[1]} (pages 2-3)`);
+
+    assert.equal(count(t, 'sources'), 1);
+    assert.equal(count(t, 'pages'), 3);
+    const [first, second] = ids.map((id) => t.review.show(id));
+    assert.equal(first?.filing.sourceId, job?.sourceId);
+    assert.equal(second?.filing.sourceId, job?.sourceId);
+    assert.deepEqual([first?.filing.document, second?.filing.document], scan.extractions.map((extraction) => extraction.filing));
+    // The page viewer gets each filing's own pages; the images were written once, for the source.
+    assert.deepEqual(first?.pages.map((page) => page.number), [1]);
+    assert.deepEqual(second?.pages.map((page) => page.number), [2, 3]);
+    assert.deepEqual(readdirSync(join(t.store.layout.filesFolder, 'pages', job!.sha256!)).sort(), ['1.png', '2.png', '3.png']);
+    assert.ok(second?.pages.every((page) => page.image !== null));
+    // Each field keeps the source page it was read on.
+    assert.ok(second!.fields.some((field) => field.source !== null));
+    assert.ok(second!.fields.every((field) => field.source === null || field.source.page === 2));
+    assert.ok(first!.fields.every((field) => field.source === null || field.source.page === 1));
+
+    for (const [index, id] of ids.entries()) {
+      const history = t.review.history(id);
+      assert.deepEqual(history.map((row) => [row.action, row.actor]), [['import', 'alice']]);
+      assert.deepEqual((JSON.parse(history[0]!.newValue!) as { pages: number[] }).pages, index === 0 ? [1] : [2, 3]);
+      const expected = loadSeed(index === 0 ? '000' : '001').expectedFindings.map((item) => `${item.rule} ${item.path}`).sort();
+      assert.deepEqual(t.repos.filings.findings(id).map((item) => `${item.rule} ${item.path}`).sort(), expected);
+    }
+    assert.equal(t.review.list().length, 2);
+  });
+
+  test('two copies of one filing in a scan: each is found a duplicate of the other', async () => {
+    t = openTestStore({ extract: scanExtractor(twoFilingScan('002', '002')) });
+    const bundle = join(t.dir, 'twice.pdf');
+    writeFileSync(bundle, 'twice');
+    await t.imports.enqueue([bundle], 'alice');
+    const [job] = (await t.imports.run()).finished;
+    const ids = t.imports.filingIdsOf(job!);
+    assert.equal(ids.length, 2);
+    // The second sees the first when it is checked; the first is rechecked as the second's neighbour.
+    for (const id of ids) assert.ok(t.repos.filings.findings(id).some((item) => item.rule === 'duplicate'), `filing #${id} is flagged a duplicate`);
+  });
+
+  test('the same file again is skipped, naming every filing it made; a file with no filing fails as not a Form 4', async () => {
+    t = openTestStore({ extract: scanExtractor(twoFilingScan('000', '001')) });
+    const bundle = join(t.dir, 'bundle.pdf');
+    writeFileSync(bundle, 'bundle');
+    await t.imports.enqueue([bundle], 'alice');
+    const [done] = (await t.imports.run()).finished;
+    const [first, second] = t.imports.filingIdsOf(done!);
+    const again = await t.imports.enqueue([bundle], 'bob');
+    assert.equal(again.jobs[0]?.state, 'skipped');
+    assert.equal(again.jobs[0]?.message, `already imported as filings #${first}, #${second} (from bundle.pdf)`);
+    assert.deepEqual(t.imports.filingIdsOf(again.jobs[0]!), [first, second]);
+    assert.equal(count(t, 'sources'), 1);
+    t.cleanup();
+
+    t = openTestStore({ extract: async () => ({ document: { origin: 'ocr', pages: [] }, extractions: [] }) });
+    writeFileSync(join(t.dir, 'blank.pdf'), 'blank');
+    await t.imports.enqueue([join(t.dir, 'blank.pdf')], 'alice');
+    const [failed] = (await t.imports.run()).finished;
+    assert.equal(failed?.state, 'failed');
+    assert.equal(failed?.message, 'blank.pdf: not a Form 4 (no filing was found in it)');
+    assert.equal(count(t, 'sources'), 0);
   });
 });

@@ -96,6 +96,14 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.ok(flagged.has('derivative[0].conversionOrExercisePrice') && flagged.has('derivative[0].transactionDate'));
   });
 
+  it('gives a lone (A) or (D) printed close to its amount to its own column when the sub-header that places it was lost', () => {
+    const placements = formPage()
+      .filter((p) => !(p.y >= 1000 && p.y <= 1035 && ['(A)', 'or', '(D)'].includes(p.text)))
+      .map((p) => (p.text === 'D' && p.x === 1470 ? { ...p, x: 1392 } : p));
+    const [sale] = extractFiling(ocrDocument([page(1, placements)])).filing.nonDerivative;
+    assert.deepEqual([sale!.shares, sale!.acquiredDisposed, sale!.pricePerShare], [1000, 'D', 20.22]);
+  });
+
   it('takes a checkbox whose mark OCR dropped as checked, and flags it', () => {
     const placements = formPage().filter((p) => !(p.text === '[X]' && p.y === 480));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));

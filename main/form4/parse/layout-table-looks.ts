@@ -1,0 +1,158 @@
+// The second look's questions about a scanned table (cell-look.ts): per row, the one-letter cells
+// (code, A/D, D/I) that read empty, malformed or unsure, the footnote marks whose digits were guessed,
+// and the value cells OCR saw nothing in. Each is named by a box in page pixels: the cell's column
+// across the row's first line, kept clear of the rows above and below.
+import type { Box } from '../../../shared/document.js';
+import { CELL_KINDS, type CellKind, type CellLook } from './cell-look.js';
+import { TEXT_COLUMNS, type TableName } from './layout-columns.js';
+import type { Placed, VisualLine } from './layout-geometry.js';
+import { readRows, type Cell, type FootnoteIds, type TableRow, type TablePart } from './layout-tables.js';
+import type { Token } from './tokens.js';
+
+/** The one-letter cells: the page reading often drops a lone letter or runs a mark into it ("AD" for "A(1)"). */
+const LETTER_CELLS: Readonly<Record<string, CellKind>> = { transactionCode: 'code', acquiredDisposed: 'acquiredDisposed', directOrIndirect: 'ownership' };
+/** A one-letter cell read at least this surely, marks and all, is not looked at again. */
+const SURE = 85;
+
+/**
+ * The cells of a table worth a second, closer look: one-letter cells that are empty, malformed or
+ * unsure, and footnote marks whose digits were guessed. Nothing is asked of a row that reads well.
+ */
+export function tableLooks(parts: readonly TablePart[], table: TableName, ids: FootnoteIds): CellLook[] {
+  const looks: CellLook[] = [];
+  const rows = readRows(parts, table, ids);
+  rows.forEach((row, r) => {
+    // The cut stays clear of the rows above and below (lines of a table follow closely).
+    const above = rows[r - 1]?.first.words[0]?.token.page === row.first.words[0]?.token.page ? rows[r - 1]!.bottom : -Infinity;
+    const below = rows[r + 1]?.first.words[0]?.token.page === row.first.words[0]?.token.page ? rows[r + 1]!.first.top : Infinity;
+    const band = { top: Math.max(row.first.top - row.textHeight * 0.6, (above + row.first.top) / 2), bottom: Math.min(row.first.bottom + row.textHeight * 0.3, (row.first.bottom + below) / 2) };
+    const valueBoxes = new Set([...row.cells.values()].flatMap((cell) => cell.values.map((v) => v.box)));
+    row.columns.forEach((column, index) => {
+      const cell = row.cells.get(column.field);
+      const kind = LETTER_CELLS[column.field];
+      if (kind !== undefined) {
+        const look = letterLook(row, index, cell, kind, band);
+        if (look !== null) looks.push(look);
+      } else if (cell !== undefined && (cell.values.length > 0 || cell.marks.length > 0)) {
+        const marks = markLooks(cell, row.textHeight, valueBoxes);
+        const confirm = marks.length === 0 && !TEXT_COLUMNS.has(column.field) ? confirmLook(row, index, cell, band) : null;
+        looks.push(...marks, ...(confirm === null ? [] : [confirm]));
+      } else if (!TEXT_COLUMNS.has(column.field) && column.field !== 'voluntary') {
+        const look = lostLook(row, index, band);
+        if (look !== null) looks.push(look);
+      }
+    });
+  });
+  return looks;
+}
+
+function letterLook(row: TableRow, index: number, cell: Cell | undefined, kind: CellKind, band: { top: number; bottom: number }): CellLook | null {
+  const values = cell?.values ?? [];
+  const marks = cell?.marks ?? [];
+  const page = values[0]?.page ?? marks[0]?.token.page ?? row.first.words[0]?.token.page;
+  if (page === undefined) return null;
+  const text = values.map((v) => v.text).join('');
+  const reading = `${text}${marks.map((m) => `(${m.id})`).join('')}`;
+  const { alphabet, pattern } = CELL_KINDS[kind];
+  const bar = kind === 'ownership' ? CELL_KINDS.ownership.bar : undefined;
+  const guessed = marks.some((m) => m.guess !== undefined) || cell?.markRunIn === true || cell?.markLost === true;
+  const confidence = Math.min(100, ...values.map((v) => v.confidence), ...marks.map((m) => m.token.confidence));
+  const wellFormed = pattern.test(reading);
+  if (wellFormed && !guessed && confidence >= SURE) return null;
+  // An empty cell is worth a look only where the row must print something: the ownership form on
+  // every row, a code where there is a transaction date, (A) or (D) where there is an amount.
+  const filled = (field: string) => (row.cells.get(field)?.values.length ?? 0) > 0;
+  const needed = kind === 'ownership' || (kind === 'code' ? filled('transactionDate') : filled('shares'));
+  if (values.length === 0 && marks.length === 0 && !needed) return null;
+  const h = row.textHeight;
+  const from = row.columns[index]!.from;
+  const to = row.columns[index + 1]?.from ?? from + h * 5;
+  const box = unstraighten(row.first, { left: from, right: to, ...band });
+  // The letter stands on the row's first line: ink whose middle is off it belongs to something else.
+  const line = unstraighten(row.first, { left: from, right: to, top: row.first.top - h * 0.2, bottom: row.first.bottom + h * 0.2 });
+  if (box === null || line === null) return null;
+  const boxes = (tokens: ReadonlyArray<Token>) => [...new Set(tokens.map((t) => t.box).filter((b): b is Box => b !== null))];
+  return {
+    page, box, alphabet, pattern, ...(bar === undefined ? {} : { bar }),
+    replaces: boxes(values), marks: boxes(marks.map((m) => m.token)), inkWithin: { top: line.y, bottom: line.y + line.height },
+    prefix: '', firstReading: wellFormed && !guessed ? reading : null,
+  };
+}
+
+/**
+ * A value cell OCR read nothing in: a look finds out whether ink stands there (marks alone, or a value
+ * the page reading dropped). Whatever is read comes back unsure, so the field is flagged either way.
+ */
+function lostLook(row: TableRow, index: number, band: { top: number; bottom: number }): CellLook | null {
+  const page = row.first.words[0]?.token.page;
+  const h = row.textHeight;
+  const from = row.columns[index]!.from;
+  const to = row.columns[index + 1]?.from ?? from + h * 5;
+  const box = unstraighten(row.first, { left: from, right: to, ...band });
+  const line = unstraighten(row.first, { left: from, right: to, top: row.first.top - h * 0.6, bottom: row.first.bottom + h * 0.2 });
+  if (page === undefined || box === null || line === null) return null;
+  const { alphabet, pattern } = CELL_KINDS.lost;
+  return { page, box, alphabet, pattern, replaces: [], marks: [], inkWithin: { top: line.y, bottom: line.y + line.height }, prefix: '', firstReading: null, trust: LOST_TRUST };
+}
+
+/**
+ * A date or amount read well formed but unsure: a second reading that agrees makes it sure (the
+ * analyst is not sent to check it); one that differs leaves it flagged.
+ */
+function confirmLook(row: TableRow, index: number, cell: Cell, band: { top: number; bottom: number }): CellLook | null {
+  const confidence = Math.min(100, ...cell.values.map((v) => v.confidence), ...cell.marks.map((m) => m.token.confidence));
+  const reading = `${cell.values.map((v) => v.text).join('')}${cell.marks.map((m) => `(${m.id})`).join('')}`;
+  const { alphabet, pattern } = CELL_KINDS.value;
+  const page = cell.values[0]?.page;
+  if (confidence >= SURE || cell.doubt !== undefined || !pattern.test(reading) || page === undefined) return null;
+  const h = row.textHeight;
+  const from = row.columns[index]!.from;
+  const to = row.columns[index + 1]?.from ?? from + h * 5;
+  const box = unstraighten(row.first, { left: from, right: to, ...band });
+  if (box === null) return null;
+  const tokens = [...cell.values, ...cell.marks.map((m) => m.token)];
+  const boxes = [...new Set(tokens.map((t) => t.box).filter((b): b is Box => b !== null))];
+  return { page, box, alphabet, pattern, replaces: boxes, marks: [], prefix: '', firstReading: reading };
+}
+
+/** Confidence at most of a value found where the page reading saw nothing: always flagged for review. */
+const LOST_TRUST = 30;
+
+function markLooks(cell: Cell, h: number, valueBoxes: ReadonlySet<Box | null>): CellLook[] {
+  const looks: CellLook[] = [];
+  const { alphabet, pattern } = CELL_KINDS.marks;
+  for (const mark of cell.marks) {
+    const box = mark.token.box;
+    if (mark.guess === undefined || box === null) continue;
+    const last = cell.values[cell.values.length - 1];
+    if (valueBoxes.has(box)) {
+      // A mark run into the value before it: look at the word's end, keep its value.
+      if (!cell.markRunIn || last === undefined || last.box !== box) continue;
+      const share = last.text.length / Math.max(1, mark.token.text.length);
+      const left = box.x + box.width * share - h * 0.3;
+      looks.push({ page: mark.token.page, box: { x: left, y: box.y - h * 0.3, width: box.x + box.width + h * 0.4 - left, height: box.height + h * 0.5 }, alphabet, pattern, keepEdges: true, replaces: [box], marks: [], prefix: last.text, firstReading: null });
+    } else {
+      looks.push({ page: mark.token.page, box: { x: box.x - h * 0.3, y: box.y - h * 0.3, width: box.width + h * 0.6, height: box.height + h * 0.6 }, alphabet, pattern, keepEdges: true, replaces: [box], marks: [], prefix: '', firstReading: null });
+    }
+  }
+  return looks;
+}
+
+/**
+ * A straightened rectangle back in page pixels: moved by the offset between the placed and the
+ * printed position of the line's word nearest to it (a skew of a degree or two is a translation over
+ * the width of a cell).
+ */
+function unstraighten(line: VisualLine, rect: { left: number; right: number; top: number; bottom: number }): Box | null {
+  const middle = (rect.left + rect.right) / 2;
+  let nearest: Placed | null = null;
+  for (const word of line.words) {
+    if (word.token.box === null) continue;
+    if (nearest === null || Math.abs((word.left + word.right) / 2 - middle) < Math.abs((nearest.left + nearest.right) / 2 - middle)) nearest = word;
+  }
+  if (nearest === null) return null;
+  const printed = nearest.token.box!;
+  const dx = printed.x + printed.width / 2 - (nearest.left + nearest.right) / 2;
+  const dy = printed.y + printed.height / 2 - (nearest.top + nearest.bottom) / 2;
+  return { x: rect.left + dx, y: rect.top + dy, width: rect.right - rect.left, height: rect.bottom - rect.top };
+}

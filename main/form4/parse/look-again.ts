@@ -1,0 +1,125 @@
+// The parser's side of the second look (cell-look.ts): which cells of a scanned document to read
+// again, and the document mended by the answers. A reading is taken only in the shape its cell can
+// hold; one that disagrees with a well-formed first reading lowers that reading's confidence, so the
+// field is flagged, instead of replacing it.
+import type { Box, Document, Line, Page, Word } from '../../../shared/document.js';
+import { MARKS_PATTERN, type CellAnswer, type CellLook } from './cell-look.js';
+import { hasLayout, layoutLooks, layoutPages, splitFilings } from './layout-filing.js';
+
+/** Confidence given to a first reading the second look disagreed with: under any flagging threshold. */
+const DISPUTED = 20;
+
+export function cellsToLookAgain(document: Document): CellLook[] {
+  if (document.origin === 'text' || !hasLayout(document)) return [];
+  return splitFilings(layoutPages(document)).flatMap(layoutLooks);
+}
+
+/** The document with each answered look applied to its page. */
+export function applyCellAnswers(document: Document, looks: readonly CellLook[], answers: ReadonlyArray<CellAnswer | null>): Document {
+  const pages = document.pages.map((page) => {
+    let mended = page;
+    looks.forEach((look, index) => {
+      const answer = answers[index];
+      if (look.page === page.number && answer !== null && answer !== undefined) mended = applyAnswer(mended, look, answer);
+    });
+    return mended;
+  });
+  return { ...document, pages };
+}
+
+const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+const centreIn = (inner: Box, outer: Box) => {
+  const cx = inner.x + inner.width / 2;
+  const cy = inner.y + inner.height / 2;
+  return cx >= outer.x && cx <= outer.x + outer.width && cy >= outer.y && cy <= outer.y + outer.height;
+};
+
+function readingOf(look: CellLook, answer: CellAnswer): string | null {
+  const text = answer.text.replace(/\s+/g, '');
+  if (look.pattern.test(text)) return text;
+  // Marks run into a value: the cut may take in a sliver of the value's last letter, read as a digit
+  // before the first bracket; the marks are what follows it.
+  if (look.prefix !== '') {
+    const marks = /(\(\d{1,2}\))+$/.exec(text)?.[0];
+    if (marks !== undefined && MARKS_PATTERN.test(marks)) return marks;
+    // The cut starts where the mark does, so its opening bracket may be cut in half and not read.
+    const open = /^(\d{1,2})\)$/.exec(text);
+    if (open !== null) return `(${open[1]})`;
+  }
+  return null;
+}
+
+function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
+  const reading = readingOf(look, answer);
+  if (reading === null) return page;
+  if (look.inkWithin !== undefined && answer.ink !== null) {
+    const middle = answer.ink.y + answer.ink.height / 2;
+    if (middle < look.inkWithin.top || middle > look.inkWithin.bottom) return page;
+  }
+  // A cell printed with footnote marks read back without any: the marks were not seen this time,
+  // which proves nothing about them; the first reading (and its doubt) stays.
+  if (look.marks.length > 0 && !reading.includes('(') && look.firstReading === null) return page;
+  const boxes = reading.includes('(') ? [...look.replaces, ...look.marks] : look.replaces;
+  const replaced = (word: Word) => word.box !== null && boxes.some((box) => sameBox(box, word.box!));
+  const words = page.lines.flatMap((line) => line.words.filter(replaced));
+  // A word that stands mostly outside the cell holds more than the cell (a neighbour run into it):
+  // replacing it would lose that, so the look is not taken. (Marks run into a value were looked at
+  // inside their word, whose value the prefix keeps.)
+  if (look.prefix === '' && words.some((word) => !centreIn(word.box!, look.box))) return page;
+  if (look.firstReading !== null) {
+    // A reading without the marks agrees with a first reading that had them, if its letter does.
+    const same = reading === look.firstReading || (!reading.includes('(') && reading === look.firstReading.replace(/\(\d{1,2}\)/g, ''));
+    if (same) return setConfidence(page, replaced, (c) => Math.max(c, answer.confidence));
+    return setConfidence(page, replaced, (c) => Math.min(c, DISPUTED));
+  }
+  // Marks run into a value stay in the value's word, box and all (the parser splits them off again);
+  // a letter OCR lost or misread takes the box of the ink that was read.
+  const box = (look.prefix !== '' ? union(words.map((w) => w.box!)) : answer.ink) ?? union(words.map((w) => w.box!)) ?? look.box;
+  // The kept value is only as sure as the page reading of it was.
+  const kept = look.prefix !== '' ? Math.min(...words.map((w) => w.confidence)) : 100;
+  const word: Word = { text: `${look.prefix}${reading}`, box, confidence: Math.max(0, Math.min(100, kept, look.trust ?? 100, answer.confidence)) };
+  const lines = page.lines.map((line) => ({ ...line, words: line.words.filter((w) => !replaced(w)) }));
+  const target = nearestLine(lines, box);
+  if (target === null) return { ...page, lines: [...lines, { words: [word], box }] };
+  const at = lines[target]!.words.findIndex((w) => w.box !== null && w.box.x > box.x);
+  const placed = [...lines[target]!.words];
+  placed.splice(at < 0 ? placed.length : at, 0, word);
+  lines[target] = { ...lines[target]!, words: placed };
+  return { ...page, lines: lines.filter((line) => line.words.length > 0) };
+}
+
+function setConfidence(page: Page, which: (word: Word) => boolean, change: (confidence: number) => number): Page {
+  return { ...page, lines: page.lines.map((line) => ({ ...line, words: line.words.map((w) => (which(w) ? { ...w, confidence: change(w.confidence) } : w)) })) };
+}
+
+function union(boxes: readonly Box[]): Box | null {
+  if (boxes.length === 0) return null;
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+}
+
+/** The line whose words stand at the box's height (their vertical middle nearest the box's). */
+function nearestLine(lines: readonly Line[], box: Box): number | null {
+  const middle = box.y + box.height / 2;
+  let best: number | null = null;
+  let distance = Infinity;
+  lines.forEach((line, index) => {
+    const boxes = line.words.map((w) => w.box).filter((b): b is Box => b !== null);
+    if (boxes.length === 0) return;
+    const top = Math.min(...boxes.map((b) => b.y));
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+    const d = middle < top ? top - middle : middle > bottom ? middle - bottom : 0;
+    if (d < distance) {
+      distance = d;
+      best = index;
+    }
+  });
+  return best !== null && distance <= box.height * 2 ? best : null;
+}
+
+/** The second look as ingest takes it (ReadOptions.secondLook): the cells, and the document their answers make. */
+export function secondLook(document: Document): { cells: CellLook[]; apply(answers: ReadonlyArray<CellAnswer | null>): Document } {
+  const cells = cellsToLookAgain(document);
+  return { cells, apply: (answers) => applyCellAnswers(document, cells, answers) };
+}

@@ -1,0 +1,260 @@
+// Ingest's side of the second look at cells the parser was unsure of (main/form4/parse/cell-look.ts):
+// each cell is cut out of the page image and cleaned (background to white, the table's rules and any
+// blot touching the cut's edge wiped: a cell border reads as "I" or "1"); an empty cut is answered
+// without OCR, a lone bar by its shape where the parser says what a bar is; the rest are enlarged and
+// stacked into strips, one per alphabet, read twice at two sizes by Tesseract with only that
+// alphabet allowed. Two readings that differ come back unsure.
+import { CHECKBOX_TEXT, type Box } from '../../shared/document.js';
+import type { GrayImage } from './gray-image.js';
+import { clipBox, cutOut, stackCrops } from './image-strip.js';
+import type { OcrBlock } from './ocr-lines.js';
+import type { StripRequest } from './ocr-pool.js';
+
+export interface CellToRead {
+  box: Box;
+  /** The only characters the cell can hold. */
+  alphabet: string;
+  /**
+   * Whether blots touching the cut's edge are kept: a cut made inside a word (a mark run into a
+   * value) has the mark's bracket at its edge. By default they are wiped (rules, neighbours).
+   */
+  keepEdges?: boolean;
+  /** A checkbox: answered checked or empty by the ink inside the box (CHECKBOX_TEXT), never read. */
+  shape?: 'checkbox';
+  /**
+   * What a lone upright bar in the cell is (the "I" of a sans-serif font, which Tesseract takes for
+   * a speck or a rule and does not read at all).
+   */
+  bar?: string;
+}
+
+export interface CellReading {
+  text: string;
+  confidence: number;
+  /** The ink read, in page pixels. */
+  ink: Box | null;
+}
+
+const DARK = 140;
+/** A rule is printed thin: a scan greys it, so it is looked for with a lighter threshold than ink. */
+const RULE_DARK = 210;
+/** A row or column of a cut this dark over its length is a printed rule, not a letter. */
+const RULE = 0.85;
+/** Beside a rule, a row or column this dark is the rule's edge (a skewed rule spreads over two). */
+const RULE_EDGE = 0.4;
+/** Fewer dark pixels than this (at 300 DPI) and the cut is empty: specks, not a letter. */
+const MIN_INK_AT_300 = 14;
+/** Inside a checkbox, a share of dark pixels at least this is a mark; at most `CLEAR`, an empty box. */
+const MARKED = 0.06;
+const CLEAR = 0.01;
+/** A checkbox told by its ink: as sure as a clean reading. */
+const CHECKBOX_CONFIDENCE = 95;
+/** Confidence at most of a cell whose two readings differ: low enough to be flagged. */
+const DISAGREED = 20;
+/** A blot of fewer dark pixels (at 300 DPI) is scanner noise. */
+const MIN_SPECK_AT_300 = 6;
+/** A lone bar where the cell can hold only one letter drawn so is that letter; not certain (a stray stroke). */
+const BAR_CONFIDENCE = 85;
+
+/** The cut with its printed rules (rows or columns dark over nearly their whole length) wiped white. */
+export function wipeRules(cut: GrayImage): GrayImage {
+  const { width, height } = cut;
+  const data = new Uint8Array(cut.data);
+  const rows = new Array<number>(height).fill(0);
+  const columns = new Array<number>(width).fill(0);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      if (cut.data[y * width + x]! < RULE_DARK) {
+        rows[y]! += 1;
+        columns[x]! += 1;
+      }
+    }
+  }
+  const rules = (counts: number[], length: number) => {
+    const wiped = new Set<number>();
+    counts.forEach((count, i) => {
+      if (count < length * RULE) return;
+      wiped.add(i);
+      for (const j of [i - 1, i + 1, i - 2, i + 2]) if (counts[j] !== undefined && counts[j]! >= length * RULE_EDGE) wiped.add(j);
+    });
+    return wiped;
+  };
+  for (const y of rules(rows, width)) data.fill(255, y * width, (y + 1) * width);
+  for (const x of rules(columns, height)) for (let y = 0; y < height; y += 1) data[y * width + x] = 255;
+  return { ...cut, data };
+}
+
+/**
+ * A cell's cut made ready to read: its background brought to white (a scan's uneven grey), printed
+ * rules wiped, and every blot that touches the cut's edge (a rule's skewed end, a neighbour's letter
+ * running in) or is a speck removed: what is left stands inside the cell.
+ */
+export function cleanCut(cut: GrayImage, keepEdges = false): GrayImage {
+  const wiped = wipeRules(whitened(cut));
+  const { width, height } = wiped;
+  const data = new Uint8Array(wiped.data);
+  const seen = new Uint8Array(width * height);
+  const scale = (cut.dpi ?? 300) / 300;
+  const minSpeck = MIN_SPECK_AT_300 * scale * scale;
+  for (let start = 0; start < data.length; start += 1) {
+    if (seen[start] || data[start]! >= DARK) continue;
+    // One blot (8-connected dark pixels), found by a flood from `start`.
+    const blot: number[] = [start];
+    seen[start] = 1;
+    let edge = false;
+    for (let i = 0; i < blot.length; i += 1) {
+      const at = blot[i]!;
+      const x = at % width;
+      const y = (at - x) / width;
+      if (x === 0 || y === 0 || x === width - 1 || y === height - 1) edge = true;
+      for (let dy = -1; dy <= 1; dy += 1) {
+        for (let dx = -1; dx <= 1; dx += 1) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+          const next = ny * width + nx;
+          if (seen[next] || data[next]! >= DARK) continue;
+          seen[next] = 1;
+          blot.push(next);
+        }
+      }
+    }
+    if ((edge && !keepEdges) || blot.length < minSpeck) for (const at of blot) data[at] = 255;
+  }
+  return { ...wiped, data };
+}
+
+/** The cut with its background (the lightest tenth of its pixels) stretched to white. */
+function whitened(cut: GrayImage): GrayImage {
+  const sorted = Uint8Array.from(cut.data).sort();
+  const background = sorted[Math.floor(sorted.length * 0.9)] ?? 255;
+  if (background >= 250 || background < 128) return cut;
+  const data = cut.data.map((v) => Math.min(255, Math.round((v * 255) / background)));
+  return { ...cut, data };
+}
+
+/**
+ * A checkbox's state from its ink: the box (or the brackets) is the outline of the ink; what stands
+ * in its middle, away from the outline, is the mark. Null when the middle is neither clear nor marked.
+ */
+export function checkboxState(cut: GrayImage, ink: Box): 'checked' | 'empty' | null {
+  // One box, or a pair of brackets: about as tall as wide, or up to twice and a half as wide.
+  if (ink.width < ink.height * 0.6 || ink.width > ink.height * 2.6) return null;
+  const inset = (length: number) => Math.max(2, Math.round(length * 0.25));
+  const left = ink.x + inset(ink.width);
+  const top = ink.y + inset(ink.height);
+  const right = ink.x + ink.width - inset(ink.width);
+  const bottom = ink.y + ink.height - inset(ink.height);
+  if (right <= left || bottom <= top) return null;
+  let dark = 0;
+  for (let y = top; y < bottom; y += 1) for (let x = left; x < right; x += 1) if (cut.data[y * cut.width + x]! < DARK) dark += 1;
+  const share = dark / ((right - left) * (bottom - top));
+  return share >= MARKED ? 'checked' : share <= CLEAR ? 'empty' : null;
+}
+
+/** The box around a cut's dark pixels, or null when there are too few to be a letter. */
+export function inkOf(cut: GrayImage): Box | null {
+  const ink = inkCount(cut);
+  const scale = (cut.dpi ?? 300) / 300;
+  return ink.count < MIN_INK_AT_300 * scale * scale ? null : ink.box;
+}
+
+/**
+ * Whether the ink is one solid upright bar standing clear of the cut's top and bottom (a rule would
+ * run through them): a letter's stem, not a speck.
+ */
+export function isLoneBar(cut: GrayImage, ink: Box): boolean {
+  const { count } = inkCount(cut);
+  return ink.width < ink.height * 0.3 && count >= ink.width * ink.height * 0.6 && ink.height >= cut.height * 0.25 && ink.y > 0 && ink.y + ink.height < cut.height;
+}
+
+function inkCount(cut: GrayImage): { count: number; box: Box } {
+  let count = 0;
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (let y = 0; y < cut.height; y += 1) {
+    for (let x = 0; x < cut.width; x += 1) {
+      if (cut.data[y * cut.width + x]! >= DARK) continue;
+      count += 1;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  return { count, box: { x: left, y: top, width: right - left + 1, height: bottom - top + 1 } };
+}
+
+/**
+ * Reads the cells of one page image: one strip per alphabet through `readStrips` (the OCR pool),
+ * answers in the order of `cells`; null for a cell with no ink or no reading.
+ */
+export async function readCells(
+  image: GrayImage,
+  cells: readonly CellToRead[],
+  readStrips: (strips: StripRequest[]) => Promise<Array<readonly OcrBlock[]>>,
+): Promise<Array<CellReading | null>> {
+  const answers = new Array<CellReading | null>(cells.length).fill(null);
+  // Enlarged to what a 900 DPI scan would give, as for the small words (reread-small-words.ts).
+  const scale = Math.max(2, Math.min(5, Math.round(900 / (image.dpi ?? 300))));
+  const groups = new Map<string, Array<{ index: number; box: Box; ink: Box }>>();
+  cells.forEach((cell, index) => {
+    const crop = clipBox(image, cell.box);
+    const cut = cleanCut(cutOut(image, crop), cell.keepEdges);
+    const ink = inkOf(cut);
+    if (ink === null) return;
+    const page = { x: crop.x + ink.x, y: crop.y + ink.y, width: ink.width, height: ink.height };
+    if (cell.shape === 'checkbox') {
+      const state = checkboxState(cut, ink);
+      answers[index] = state === null ? null : { text: CHECKBOX_TEXT[state], confidence: CHECKBOX_CONFIDENCE, ink: page };
+      return;
+    }
+    if (cell.bar !== undefined && isLoneBar(cut, ink)) {
+      answers[index] = { text: cell.bar, confidence: BAR_CONFIDENCE, ink: page };
+      return;
+    }
+    // Cells are stacked by alphabet and by how they are cleaned.
+    const key = `${cell.keepEdges === true ? 'keep' : 'wipe'} ${cell.alphabet}`;
+    const group = groups.get(key) ?? [];
+    groups.set(key, group);
+    group.push({ index, box: cell.box, ink: page });
+  });
+  if (groups.size === 0) return answers;
+  // Each strip is read at two sizes: a small mark or letter on a damaged scan can be misread surely
+  // once, rarely the same way twice. Two readings that differ leave the cell in doubt.
+  const strips = [scale, scale + 1].flatMap((size) =>
+    [...groups].map(([key, group]) => {
+      const keepEdges = key.startsWith('keep');
+      return { alphabet: key.slice(5), group, strip: stackCrops(image, group.map((g) => g.box), size, (cut) => cleanCut(cut, keepEdges)) };
+    }));
+  const readings = await readStrips(strips.map(({ alphabet, strip }) => ({
+    image: strip.image,
+    parameters: { tessedit_pageseg_mode: '6' as StripRequest['parameters']['tessedit_pageseg_mode'], tessedit_char_whitelist: alphabet },
+  })));
+  const byCell = new Map<number, Array<{ text: string; confidence: number }>>();
+  strips.forEach(({ group, strip }, s) => {
+    const words = (readings[s] ?? []).flatMap((block) => block.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
+    strip.pieces.forEach((piece, i) => {
+      const bottom = piece.top + piece.crop.height * strip.scale;
+      const inside = words
+        .filter((w) => (w.bbox.y0 + w.bbox.y1) / 2 >= piece.top && (w.bbox.y0 + w.bbox.y1) / 2 <= bottom && w.text.trim() !== '')
+        .sort((a, b) => a.bbox.x0 - b.bbox.x0);
+      const list = byCell.get(group[i]!.index) ?? [];
+      byCell.set(group[i]!.index, list);
+      list.push({ text: inside.map((w) => w.text.trim()).join(''), confidence: inside.length === 0 ? 0 : Math.min(...inside.map((w) => w.confidence)) });
+    });
+  });
+  for (const group of groups.values()) {
+    for (const { index, ink } of group) {
+      const [first, second] = byCell.get(index) ?? [];
+      if (first === undefined || second === undefined) continue;
+      const surer = first.confidence >= second.confidence ? first : second;
+      if (surer.text === '') continue;
+      const agreed = first.text === second.text;
+      answers[index] = { text: surer.text, confidence: agreed ? Math.min(first.confidence, second.confidence) : Math.min(surer.confidence, DISAGREED), ink };
+    }
+  }
+  return answers;
+}

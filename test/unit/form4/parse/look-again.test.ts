@@ -1,0 +1,158 @@
+// The parser's second look: which cells of a scanned page it asks to read again, and how the answers
+// mend the document: a lost letter found, a mark run into a value read, a disagreement flagged, a
+// reading in the wrong shape or off its row refused.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Document } from '../../../../shared/document.js';
+import { extractFiling } from '../../../../main/form4/extract.js';
+import type { CellAnswer, CellLook } from '../../../../main/form4/parse/cell-look.js';
+import { applyCellAnswers, cellsToLookAgain, secondLook } from '../../../../main/form4/parse/look-again.js';
+import { formPage, ocrDocument, page, type Placement } from './layout-page.js';
+
+const documentOf = (placements: Placement[]): Document => ocrDocument([page(1, placements)]);
+/** The form page with the placement matching `where` changed (or dropped, for null). */
+const changed = (where: (p: Placement) => boolean, change: (p: Placement) => Placement | null): Placement[] =>
+  formPage().flatMap((p) => (where(p) ? [change(p)].filter((c): c is Placement => c !== null) : [p]));
+/** The sale row's ownership cell: "D" at x 2030 on the line at y 1060. */
+const saleOwnership = (p: Placement) => p.text === 'D' && p.x === 2030 && p.y === 1060;
+
+function answerFor(looks: readonly CellLook[], pick: (look: CellLook) => boolean, answer: CellAnswer): Array<CellAnswer | null> {
+  return looks.map((look) => (pick(look) ? answer : null));
+}
+
+describe('the cells a scanned page is asked to read again', () => {
+  it('asks nothing of the one-letter cells and marks of a page that read surely; only of value cells OCR saw nothing in', () => {
+    const looks = cellsToLookAgain(documentOf(formPage()));
+    assert.ok(looks.length > 0);
+    assert.ok(looks.every((look) => look.alphabet === '0123456789$,./()' && (look.trust ?? 100) <= 30 && look.replaces.length === 0), 'only looks for lost values, which come back unsure');
+  });
+
+  it('asks for an ownership cell OCR left empty, over its column on the row\'s line, with D and I only', () => {
+    const looks = cellsToLookAgain(documentOf(changed(saleOwnership, () => null))).filter((l) => l.alphabet.startsWith('DI'));
+    assert.equal(looks.length, 1);
+    const [look] = looks;
+    assert.equal(look!.page, 1);
+    assert.match(look!.alphabet, /^DI/);
+    assert.ok(!/[A-CE-HJ-Z]/.test(look!.alphabet), 'no other letter may be read there');
+    // Column 6 starts at the header's x (2000) and ends where column 7 starts (2180); the row's line is at 1060-1084.
+    assert.ok(look!.box.x <= 2030 && look!.box.x + look!.box.width >= 2043 && look!.box.x + look!.box.width <= 2180);
+    assert.ok(look!.box.y <= 1060 && look!.box.y + look!.box.height >= 1084);
+    assert.deepEqual(look!.replaces, []);
+  });
+
+  it('asks for a footnote mark run into the value before it, keeping the value', () => {
+    const looks = cellsToLookAgain(documentOf(changed((p) => p.text === 'Trust', (p) => ({ ...p, text: 'Trust®' }))));
+    const mark = looks.find((l) => l.prefix !== '');
+    assert.ok(mark, 'a look at the mark');
+    assert.equal(mark.prefix, 'Trust');
+    assert.equal(mark.alphabet, '(0123456789)');
+  });
+
+  it('asks for a checkbox whose mark OCR read unsure or not at all, left of its option', () => {
+    const unsure = cellsToLookAgain(documentOf(changed((p) => p.text === '[X]' && p.y === 480, (p) => ({ ...p, confidence: 50 })))).filter((l) => l.shape === 'checkbox');
+    assert.equal(unsure.length, 1);
+    assert.equal(unsure[0]!.firstReading, '[X]');
+    // The mark "[X]" stands at x 1700-1739 before "Director" (x 1752): the cut holds it and stops short of the word.
+    assert.ok(unsure[0]!.box.x <= 1700 && unsure[0]!.box.x + unsure[0]!.box.width < 1752 && unsure[0]!.box.x + unsure[0]!.box.width > 1739);
+    const lost = cellsToLookAgain(documentOf(changed((p) => p.text === '[X]' && p.y === 480, () => null))).filter((l) => l.shape === 'checkbox');
+    assert.equal(lost.length, 1);
+    assert.equal(lost[0]!.firstReading, null);
+  });
+
+  it('asks to confirm an unsure date or amount that reads well formed', () => {
+    const looks = cellsToLookAgain(documentOf(changed((p) => p.text === '$20.22', (p) => ({ ...p, confidence: 60 })))).filter((l) => l.firstReading === '$20.22');
+    assert.equal(looks.length, 1);
+    assert.equal(looks[0]!.replaces.length, 1);
+  });
+
+  it('is not asked of a text document, which has no page to look at', () => {
+    assert.deepEqual(cellsToLookAgain({ origin: 'text', pages: documentOf(formPage()).pages }), []);
+  });
+});
+
+describe('the answers, applied', () => {
+  it('puts marks found in a value cell OCR saw nothing in on the field, flagged', () => {
+    const document = documentOf(changed((p) => p.text === '(2)' && p.y < 1500, () => null));
+    const before = extractFiling(document);
+    assert.equal(before.filing.derivative[0]!.footnoteRefs?.dateExercisable, undefined);
+    const { cells, apply } = secondLook(document);
+    const lost = (c: CellLook) => c.alphabet === '0123456789$,./()' && c.box.x < 1400 && c.box.x + c.box.width > 1410 && c.box.y < 1500 && c.box.y + c.box.height > 1490;
+    assert.equal(cells.filter(lost).length, 1, 'the date-exercisable cell of the option row');
+    const after = extractFiling(apply(answerFor(cells, lost, { text: '(2)', confidence: 95, ink: { x: 1400, y: 1494, width: 39, height: 16 } })));
+    assert.deepEqual(after.filing.derivative[0]!.footnoteRefs, { dateExercisable: ['2'] });
+    assert.ok(after.findings.some((f) => f.rule === 'low-confidence' && f.path === 'derivative[0].footnoteRefs.dateExercisable'));
+  });
+
+  it('fills an ownership cell OCR lost with the letter read, at the ink read', () => {
+    const document = documentOf(changed(saleOwnership, () => null));
+    assert.equal(extractFiling(document).filing.nonDerivative[0]!.directOrIndirect, null);
+    const { cells, apply } = secondLook(document);
+    const mended = apply(answerFor(cells, (c) => c.alphabet.startsWith('DI'), { text: 'D', confidence: 92, ink: { x: 2031, y: 1061, width: 16, height: 22 } }));
+    const extraction = extractFiling(mended);
+    assert.equal(extraction.filing.nonDerivative[0]!.directOrIndirect, 'D');
+    assert.deepEqual(extraction.sources['nonDerivative[0].directOrIndirect']?.boxes, [{ x: 2031, y: 1061, width: 16, height: 22 }]);
+    assert.equal(extraction.confidence['nonDerivative[0].directOrIndirect'], 92);
+  });
+
+  it('reads the digits of a mark run into a value; the value stays as sure as its first reading', () => {
+    const document = documentOf(changed((p) => p.text === 'Trust', (p) => ({ ...p, text: 'Trust®', confidence: 70 })));
+    const before = extractFiling(document);
+    assert.ok(before.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership'], 'the mark is a guess before');
+    const { cells, apply } = secondLook(document);
+    const after = extractFiling(apply(answerFor(cells, (l) => l.prefix === 'Trust', { text: '(2)', confidence: 95, ink: null })));
+    const holding = after.filing.nonDerivative[1]!;
+    assert.equal(holding.natureOfOwnership, 'By Family Trust');
+    assert.deepEqual(holding.footnoteRefs, { natureOfOwnership: ['2'] });
+    assert.equal(after.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership'], undefined);
+    assert.equal(after.confidence['nonDerivative[1].natureOfOwnership'], 70);
+  });
+
+  it('takes a run-in mark whose opening bracket the cut halved ("2)"), and nothing else in that shape', () => {
+    const document = documentOf(changed((p) => p.text === 'Trust', (p) => ({ ...p, text: 'Trust®' })));
+    const { cells, apply } = secondLook(document);
+    const read = (text: string) => extractFiling(apply(answerFor(cells, (l) => l.prefix === 'Trust', { text, confidence: 90, ink: null }))).filing.nonDerivative[1]!.footnoteRefs;
+    assert.deepEqual(read('2)'), { natureOfOwnership: ['2'] });
+    assert.deepEqual(read('e2)'), extractFiling(document).filing.nonDerivative[1]!.footnoteRefs);
+  });
+
+  it('tells a checkbox OCR lost by its ink, and makes an unsure one that agrees sure', () => {
+    const lostMark = documentOf(changed((p) => p.text === '[X]' && p.y === 480, () => null));
+    assert.ok(extractFiling(lostMark).guesses['reportingOwners[0].isDirector'], 'no mark read: a guess');
+    const lost = secondLook(lostMark);
+    const empty = extractFiling(lost.apply(answerFor(lost.cells, (l) => l.shape === 'checkbox', { text: '[]', confidence: 95, ink: { x: 1702, y: 482, width: 30, height: 22 } })));
+    assert.equal(empty.filing.reportingOwners[0]!.isDirector, false);
+    assert.equal(empty.guesses['reportingOwners[0].isDirector'], undefined);
+
+    const unsureMark = documentOf(changed((p) => p.text === '[X]' && p.y === 480, (p) => ({ ...p, confidence: 50 })));
+    const unsure = secondLook(unsureMark);
+    const confirmed = extractFiling(unsure.apply(answerFor(unsure.cells, (l) => l.shape === 'checkbox', { text: '[X]', confidence: 95, ink: null })));
+    assert.equal(confirmed.filing.reportingOwners[0]!.isDirector, true);
+    assert.ok(!confirmed.findings.some((f) => f.path === 'reportingOwners[0].isDirector'));
+  });
+
+  it('keeps an unsure first reading the second look disagrees with, and flags it', () => {
+    const document = documentOf(changed(saleOwnership, (p) => ({ ...p, confidence: 60 })));
+    const { cells, apply } = secondLook(document);
+    assert.equal(cells.find((c) => c.alphabet.startsWith('DI'))?.firstReading, 'D');
+    const extraction = extractFiling(apply(answerFor(cells, (c) => c.alphabet.startsWith('DI'), { text: 'I', confidence: 96, ink: { x: 2033, y: 1061, width: 3, height: 22 } })));
+    assert.equal(extraction.filing.nonDerivative[0]!.directOrIndirect, 'D');
+    assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'nonDerivative[0].directOrIndirect'));
+  });
+
+  it('makes an unsure first reading the second look agrees with sure', () => {
+    const document = documentOf(changed(saleOwnership, (p) => ({ ...p, confidence: 60 })));
+    const { cells, apply } = secondLook(document);
+    const extraction = extractFiling(apply(answerFor(cells, (c) => c.alphabet.startsWith('DI'), { text: 'D', confidence: 93, ink: null })));
+    assert.equal(extraction.confidence['nonDerivative[0].directOrIndirect'], 93);
+  });
+
+  it('refuses a reading in a shape the cell cannot hold, and one whose ink stands off the row', () => {
+    const document = documentOf(changed(saleOwnership, () => null));
+    const cells = cellsToLookAgain(document);
+    const ownership = (c: CellLook) => c.alphabet.startsWith('DI');
+    const wrongShape = applyCellAnswers(document, cells, answerFor(cells, ownership, { text: 'DI', confidence: 90, ink: null }));
+    const offRow = applyCellAnswers(document, cells, answerFor(cells, ownership, { text: 'I', confidence: 90, ink: { x: 2031, y: 1110, width: 3, height: 22 } }));
+    assert.deepEqual(wrongShape, document);
+    assert.deepEqual(offRow, document);
+  });
+});

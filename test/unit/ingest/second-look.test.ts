@@ -1,0 +1,127 @@
+// Ingest's second look at cells: rules wiped from a cut, empty cuts and lone bars answered without
+// OCR, the rest read in one strip per alphabet, with the whitelist, by the real pool, which then reads
+// whole pages as before.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { GrayImage } from '../../../main/ingest/gray-image.js';
+import { OcrPool, type StripRequest } from '../../../main/ingest/ocr-pool.js';
+import { decodePngToGray } from '../../../main/ingest/png-decoder.js';
+import { checkboxState, cleanCut, inkOf, isLoneBar, readCells, wipeRules } from '../../../main/ingest/second-look.js';
+import { SAMPLE_LINES, textPng } from './fixtures.js';
+
+function blank(width: number, height: number): GrayImage {
+  return { width, height, data: new Uint8Array(width * height).fill(255), dpi: 300 };
+}
+
+function fill(image: GrayImage, x: number, y: number, width: number, height: number, shade = 0): GrayImage {
+  for (let row = y; row < y + height; row += 1) image.data.fill(shade, row * image.width + x, row * image.width + x + width);
+  return image;
+}
+
+const darkPixels = (image: GrayImage) => image.data.filter((v) => v < 140).length;
+
+describe('a cut cleaned and weighed', () => {
+  it('wipes a cell border (a full-height grey column, a full-width row) and keeps the letter', () => {
+    const cut = fill(fill(fill(blank(80, 50), 70, 0, 2, 50, 180), 0, 0, 80, 1, 120), 30, 12, 14, 22);
+    const wiped = wipeRules(cut);
+    assert.equal(wiped.data[25 * 80 + 70], 255);
+    assert.equal(wiped.data[40], 255);
+    assert.equal(darkPixels(wiped), 14 * 22);
+    assert.deepEqual(inkOf(wiped), { x: 30, y: 12, width: 14, height: 22 });
+  });
+
+  it('cleans a damaged cut: grey paper to white, a skewed rule\'s end and specks gone, the letter kept', () => {
+    const cut = fill(blank(80, 50), 0, 0, 80, 50, 225);
+    fill(cut, 0, 2, 40, 2, 90);
+    fill(cut, 40, 3, 40, 2, 90);
+    fill(cut, 60, 40, 2, 2, 60);
+    fill(cut, 30, 12, 14, 22, 40);
+    const clean = cleanCut(cut);
+    assert.equal(clean.data[45], 255, 'paper is white');
+    assert.deepEqual(inkOf(clean), { x: 30, y: 12, width: 14, height: 22 });
+    assert.equal(darkPixels(clean), 14 * 22);
+  });
+
+  it('tells a checkbox by the ink in its middle: empty, checked, or not a box at all', () => {
+    const outline = (image: GrayImage) => fill(fill(fill(fill(image, 20, 10, 30, 3), 20, 37, 30, 3), 20, 10, 3, 30), 47, 10, 3, 30);
+    const empty = outline(blank(80, 50));
+    assert.equal(checkboxState(empty, inkOf(empty)!), 'empty');
+    const checked = outline(blank(80, 50));
+    for (let i = 0; i < 24; i += 1) fill(fill(checked, 23 + i, 13 + i, 2, 1), 46 - i, 13 + i, 2, 1);
+    assert.equal(checkboxState(checked, inkOf(checked)!), 'checked');
+    const bar = fill(blank(80, 50), 38, 5, 4, 40);
+    assert.equal(checkboxState(bar, inkOf(bar)!), null);
+  });
+
+  it('calls a few specks no ink at all', () => {
+    assert.equal(inkOf(fill(fill(blank(80, 50), 10, 10, 2, 2), 50, 30, 3, 3)), null);
+  });
+
+  it('tells a lone upright bar from a letter with a bowl and from a rule\'s end', () => {
+    const bar = fill(blank(80, 50), 38, 12, 4, 22);
+    assert.equal(isLoneBar(bar, inkOf(bar)!), true);
+    const d = fill(fill(fill(blank(80, 50), 30, 12, 4, 22), 30, 12, 16, 3), 30, 31, 16, 3);
+    fill(d, 44, 12, 4, 22);
+    assert.equal(isLoneBar(d, inkOf(d)!), false);
+    const ruleEnd = fill(blank(80, 50), 38, 0, 4, 30);
+    assert.equal(isLoneBar(ruleEnd, inkOf(ruleEnd)!), false);
+  });
+});
+
+describe('reading cells', () => {
+  it('leaves a cell whose two readings differ unsure', async () => {
+    const image = fill(blank(200, 100), 90, 30, 16, 22);
+    let call = 0;
+    const [answer] = await readCells(image, [{ box: { x: 50, y: 20, width: 100, height: 50 }, alphabet: '(0123456789)' }], async (strips) =>
+      strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: call++ === 0 ? '(4)' : '(1)', confidence: 90, bbox: { x0: 40, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]));
+    assert.equal(answer?.text, '(4)');
+    assert.ok(answer!.confidence <= 20);
+  });
+
+  it('answers an empty cell and a lone bar without OCR, and reads the rest in one strip per alphabet', async () => {
+    const image = fill(fill(blank(400, 100), 40, 30, 4, 22), 240, 30, 16, 22);
+    const calls: StripRequest[][] = [];
+    const answers = await readCells(
+      image,
+      [
+        { box: { x: 0, y: 20, width: 100, height: 50 }, alphabet: 'DI', bar: 'I' },
+        { box: { x: 100, y: 20, width: 100, height: 50 }, alphabet: 'DI', bar: 'I' },
+        { box: { x: 200, y: 20, width: 100, height: 50 }, alphabet: 'AD' },
+      ],
+      async (strips) => {
+        calls.push(strips);
+        // One word in the middle of the strip's only piece.
+        return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: 'A', confidence: 91, bbox: { x0: 40, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
+      },
+    );
+    assert.deepEqual(answers[0], { text: 'I', confidence: 85, ink: { x: 40, y: 30, width: 4, height: 22 } });
+    assert.equal(answers[1], null);
+    assert.deepEqual(answers[2], { text: 'A', confidence: 91, ink: { x: 240, y: 30, width: 16, height: 22 } });
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0]!.length, 2, 'the strip read at two sizes');
+    assert.deepEqual(calls[0]!.map((strip) => strip.parameters.tessedit_char_whitelist), ['AD', 'AD']);
+    assert.ok(calls[0]![1]!.image.width > calls[0]![0]!.image.width);
+  });
+
+  it('reads letters and marks with the real pool and its whitelist, then reads whole pages as before', async () => {
+    const drawn = { ...decodePngToGray(await textPng(['M(2)      D      S'], { width: 900, fontSize: 40 })), dpi: 300 };
+    const pool = new OcrPool({ size: 1, orientation: 'off' });
+    try {
+      // textPng draws the line's baseline at y 100 from x 50 (ink: "M(2)" x 53-129, "D" 202-225, "S" 297-318).
+      const answers = await readCells(
+        drawn,
+        [
+          { box: { x: 40, y: 55, width: 130, height: 55 }, alphabet: 'PSAMDI(0123456789)' },
+          { box: { x: 175, y: 55, width: 80, height: 55 }, alphabet: 'DI(0123456789)' },
+          { box: { x: 270, y: 55, width: 80, height: 55 }, alphabet: 'PSAMDI(0123456789)' },
+        ],
+        (strips) => pool.readStrips(strips),
+      );
+      assert.deepEqual(answers.map((a) => a?.text), ['M(2)', 'D', 'S']);
+      const page = await pool.read({ ...decodePngToGray(await textPng(SAMPLE_LINES.slice(0, 1))), dpi: null });
+      assert.equal(page.lines.map((line) => line.words.map((w) => w.text).join(' ')).join('\n'), SAMPLE_LINES[0]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
