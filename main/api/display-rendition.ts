@@ -2,8 +2,7 @@
 // JPEG beside it. The review screen shows a page at a quarter to a half of its pixels; decoding and
 // scaling the 8.4-megapixel PNG on every opening was most of the time to paint it (docs/BENCHMARKS.md,
 // "Review UI"). Boxes stay in the page's 300 DPI pixels: the screen sizes either image to the page.
-import { createCanvas } from '@napi-rs/canvas';
-import { halveGray, type GrayImage } from '../ingest/gray-image.js';
+import { grayToJpeg, halveGray } from '../ingest/gray-image.js';
 import { decodePngToGray } from '../ingest/png-decoder.js';
 
 /** JPEG quality: text on paper at 150 DPI shows no artefacts at the sizes it is shown. */
@@ -17,20 +16,5 @@ export function displayRenditionPath(image: string): string {
 /** The display copy (JPEG bytes) of a page image's PNG bytes; throws on bytes that are not a PNG. */
 export async function displayRendition(png: Uint8Array): Promise<Uint8Array> {
   const page = decodePngToGray(png);
-  return grayToJpeg(halveGray({ ...page, dpi: null }));
-}
-
-async function grayToJpeg(image: GrayImage): Promise<Uint8Array> {
-  const canvas = createCanvas(image.width, image.height);
-  const context = canvas.getContext('2d');
-  const pixels = context.createImageData(image.width, image.height);
-  for (let pixel = 0, offset = 0; pixel < image.data.length; pixel += 1, offset += 4) {
-    const value = image.data[pixel] ?? 255;
-    pixels.data[offset] = value;
-    pixels.data[offset + 1] = value;
-    pixels.data[offset + 2] = value;
-    pixels.data[offset + 3] = 255;
-  }
-  context.putImageData(pixels, 0, 0);
-  return new Uint8Array(await canvas.encode('jpeg', QUALITY));
+  return grayToJpeg(halveGray({ ...page, dpi: null }), QUALITY);
 }

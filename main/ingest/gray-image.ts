@@ -54,7 +54,16 @@ export function rotateGray(image: GrayImage, rotation: Rotation): GrayImage {
 }
 
 /** PNG bytes of the image, for the store and the review screen. */
-export async function grayToPng(image: GrayImage): Promise<Uint8Array> {
+export function grayToPng(image: GrayImage): Promise<Uint8Array> {
+  return encodeGray(image, 'png');
+}
+
+/** JPEG bytes of the image at `quality` (0-100): the review screen's display copies of pages. */
+export function grayToJpeg(image: GrayImage, quality: number): Promise<Uint8Array> {
+  return encodeGray(image, 'jpeg', quality);
+}
+
+async function encodeGray(image: GrayImage, format: 'png' | 'jpeg', quality?: number): Promise<Uint8Array> {
   const canvas = createCanvas(image.width, image.height);
   const context = canvas.getContext('2d');
   const pixels = context.createImageData(image.width, image.height);
@@ -66,7 +75,7 @@ export async function grayToPng(image: GrayImage): Promise<Uint8Array> {
     pixels.data[offset + 3] = 255;
   }
   context.putImageData(pixels, 0, 0);
-  return new Uint8Array(await canvas.encode('png'));
+  return new Uint8Array(format === 'png' ? await canvas.encode('png') : await canvas.encode('jpeg', quality));
 }
 
 /** Half the width and height, each pixel the mean of a 2 x 2 block (for steps that need no detail). */

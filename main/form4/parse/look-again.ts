@@ -6,6 +6,8 @@ import type { Box, Document, Line, Page, Word } from '../../../shared/document.j
 import { MARKS_PATTERN, type CellAnswer, type CellLook } from './cell-look.js';
 import { hasLayout, layoutLooks, layoutPages, splitFilings } from './layout-filing.js';
 
+/** Confidence at most of marks read with part of them cut off: flagged for review. */
+const HALF_READ = 40;
 /** Confidence given to a first reading the second look disagreed with: under any flagging threshold. */
 const DISPUTED = 20;
 
@@ -34,24 +36,26 @@ const centreIn = (inner: Box, outer: Box) => {
   return cx >= outer.x && cx <= outer.x + outer.width && cy >= outer.y && cy <= outer.y + outer.height;
 };
 
-function readingOf(look: CellLook, answer: CellAnswer): string | null {
+function readingOf(look: CellLook, answer: CellAnswer): { text: string; trust?: number } | null {
   const text = answer.text.replace(/\s+/g, '');
-  if (look.pattern.test(text)) return text;
+  if (look.pattern.test(text)) return { text };
   // Marks run into a value: the cut may take in a sliver of the value's last letter, read as a digit
   // before the first bracket; the marks are what follows it.
   if (look.prefix !== '') {
     const marks = /(\(\d{1,2}\))+$/.exec(text)?.[0];
-    if (marks !== undefined && MARKS_PATTERN.test(marks)) return marks;
-    // The cut starts where the mark does, so its opening bracket may be cut in half and not read.
+    if (marks !== undefined && MARKS_PATTERN.test(marks)) return { text: marks };
+    // The cut starts where the mark does, so its opening bracket may be cut in half and not read;
+    // or more of the marks were cut off ("(6)(7)" read "7)"): taken, but left unsure.
     const open = /^(\d{1,2})\)$/.exec(text);
-    if (open !== null) return `(${open[1]})`;
+    if (open !== null) return { text: `(${open[1]})`, trust: HALF_READ };
   }
   return null;
 }
 
 function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
-  const reading = readingOf(look, answer);
-  if (reading === null) return page;
+  const read = readingOf(look, answer);
+  if (read === null) return page;
+  const reading = read.text;
   if (look.inkWithin !== undefined && answer.ink !== null) {
     const middle = answer.ink.y + answer.ink.height / 2;
     if (middle < look.inkWithin.top || middle > look.inkWithin.bottom) return page;
@@ -77,7 +81,7 @@ function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
   const box = (look.prefix !== '' ? union(words.map((w) => w.box!)) : answer.ink) ?? union(words.map((w) => w.box!)) ?? look.box;
   // The kept value is only as sure as the page reading of it was.
   const kept = look.prefix !== '' ? Math.min(...words.map((w) => w.confidence)) : 100;
-  const word: Word = { text: `${look.prefix}${reading}`, box, confidence: Math.max(0, Math.min(100, kept, look.trust ?? 100, answer.confidence)) };
+  const word: Word = { text: `${look.prefix}${reading}`, box, confidence: Math.max(0, Math.min(100, kept, look.trust ?? 100, read.trust ?? 100, answer.confidence)) };
   const lines = page.lines.map((line) => ({ ...line, words: line.words.filter((w) => !replaced(w)) }));
   const target = nearestLine(lines, box);
   if (target === null) return { ...page, lines: [...lines, { words: [word], box }] };
