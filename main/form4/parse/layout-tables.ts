@@ -264,6 +264,8 @@ class RowReader {
       return fixed;
     }
     this.provenance.read(path, tokens, `the cell reads "${text}", which is not a ${what}`);
+    // What could not be read as the value may hold a footnote mark OCR ran into it ("AD" for "A(1)").
+    this.provenance.guess(`${this.path}.footnoteRefs.${field}`, `the cell reads "${text}": a footnote mark in it may have been misread`);
     return null;
   }
 

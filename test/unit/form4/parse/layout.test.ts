@@ -77,6 +77,14 @@ describe('what the layout reading could only guess', () => {
     assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'derivative[0].footnoteRefs.dateExercisable'));
   });
 
+  it('flags the footnote marks of a cell it could not read: a mark may be run into it ("SD" for "S(1)")', () => {
+    const placements = formPage().map((p) => (p.text === 'S' && p.y === 1060 ? { ...p, text: 'SD' } : p));
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.equal(extraction.filing.nonDerivative[0]!.transactionCode, null);
+    const flagged = new Set(extraction.findings.filter((f) => f.rule === 'low-confidence').map((f) => f.path));
+    assert.ok(flagged.has('nonDerivative[0].footnoteRefs.transactionCode'));
+  });
+
   it('flags a number that a letter stood in for', () => {
     const placements = formPage().map((p) => (p.text === '10,000' ? { ...p, text: '1O,000' } : p));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
