@@ -65,11 +65,9 @@ function letterLook(row: TableRow, index: number, cell: Cell | undefined, kind: 
   const needed = kind === 'ownership' || (kind === 'code' ? filled('transactionDate') : filled('shares'));
   if (values.length === 0 && marks.length === 0 && !needed) return null;
   const h = row.textHeight;
-  const from = row.columns[index]!.from;
-  const to = row.columns[index + 1]?.from ?? from + h * 5;
-  const box = unstraighten(row.first, { left: from, right: to, ...band });
+  const box = cellBox(row, index, band);
   // The letter stands on the row's first line: ink whose middle is off it belongs to something else.
-  const line = unstraighten(row.first, { left: from, right: to, top: row.first.top - h * 0.2, bottom: row.first.bottom + h * 0.2 });
+  const line = cellBox(row, index, { top: row.first.top - h * 0.2, bottom: row.first.bottom + h * 0.2 });
   if (box === null || line === null) return null;
   const boxes = (tokens: ReadonlyArray<Token>) => [...new Set(tokens.map((t) => t.box).filter((b): b is Box => b !== null))];
   return {
@@ -86,10 +84,8 @@ function letterLook(row: TableRow, index: number, cell: Cell | undefined, kind: 
 function lostLook(row: TableRow, index: number, band: { top: number; bottom: number }): CellLook | null {
   const page = row.first.words[0]?.token.page;
   const h = row.textHeight;
-  const from = row.columns[index]!.from;
-  const to = row.columns[index + 1]?.from ?? from + h * 5;
-  const box = unstraighten(row.first, { left: from, right: to, ...band });
-  const line = unstraighten(row.first, { left: from, right: to, top: row.first.top - h * 0.6, bottom: row.first.bottom + h * 0.2 });
+  const box = cellBox(row, index, band);
+  const line = cellBox(row, index, { top: row.first.top - h * 0.6, bottom: row.first.bottom + h * 0.2 });
   if (page === undefined || box === null || line === null) return null;
   const { alphabet, pattern } = CELL_KINDS.lost;
   return { page, box, alphabet, pattern, replaces: [], marks: [], inkWithin: { top: line.y, bottom: line.y + line.height }, prefix: '', firstReading: null, trust: LOST_TRUST };
@@ -105,10 +101,7 @@ function confirmLook(row: TableRow, index: number, cell: Cell, band: { top: numb
   const { alphabet, pattern } = CELL_KINDS.value;
   const page = cell.values[0]?.page;
   if (confidence >= SURE || cell.doubt !== undefined || !pattern.test(reading) || page === undefined) return null;
-  const h = row.textHeight;
-  const from = row.columns[index]!.from;
-  const to = row.columns[index + 1]?.from ?? from + h * 5;
-  const box = unstraighten(row.first, { left: from, right: to, ...band });
+  const box = cellBox(row, index, band);
   if (box === null) return null;
   const tokens = [...cell.values, ...cell.marks.map((m) => m.token)];
   const boxes = [...new Set(tokens.map((t) => t.box).filter((b): b is Box => b !== null))];
@@ -136,6 +129,13 @@ function markLooks(cell: Cell, h: number, valueBoxes: ReadonlySet<Box | null>): 
     }
   }
   return looks;
+}
+
+/** The row's cell in column `index` over a height band, in page pixels (the last column: five text heights wide). */
+function cellBox(row: TableRow, index: number, band: { top: number; bottom: number }): Box | null {
+  const from = row.columns[index]!.from;
+  const to = row.columns[index + 1]?.from ?? from + row.textHeight * 5;
+  return unstraighten(row.first, { left: from, right: to, ...band });
 }
 
 /**
