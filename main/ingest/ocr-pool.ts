@@ -70,7 +70,9 @@ export interface OcrPoolStats {
 }
 
 /** What a job does on its slot: every step it awaits goes through `step`, so a cancel interrupts it. */
-type Work<T> = (slot: Slot, step: <S>(promise: Promise<S>) => Promise<S>) => Promise<T>;
+type Work<T> = (slot: Slot, step: Step) => Promise<T>;
+/** Runs one awaited step of a job unless the job was interrupted; settles early if it is. */
+type Step = <S>(work: () => Promise<S>) => Promise<S>;
 
 /** An image read with parameters of its own (a strip of cells read with a whitelist). */
 export interface StripRequest {
@@ -136,16 +138,16 @@ export class OcrPool {
    */
   readStrips(strips: readonly StripRequest[], options: { signal?: AbortSignal } = {}): Promise<Array<readonly OcrBlock[]>> {
     return this.enqueue(options.signal, 0, async (slot, step) => {
-      const recognizer = await step(this.recognizerOf(slot));
+      const recognizer = await step(() => this.recognizerOf(slot));
       const out: Array<readonly OcrBlock[]> = [];
       try {
         for (const strip of strips) {
-          await step(recognizer.setParameters(strip.parameters));
+          await step(() => recognizer.setParameters(strip.parameters));
           const dpi: Partial<Tesseract.RecognizeOptions & Tesseract.WorkerParams> = strip.image.dpi ? { user_defined_dpi: String(Math.round(strip.image.dpi)) } : {};
-          out.push((await step(recognizer.recognize(toPgm(strip.image), dpi, { blocks: true, text: false }))).data.blocks ?? []);
+          out.push((await step(() => recognizer.recognize(toPgm(strip.image), dpi, { blocks: true, text: false }))).data.blocks ?? []);
         }
       } finally {
-        await step(recognizer.setParameters({ ...RECOGNIZER_PARAMETERS, tessedit_char_whitelist: '' }));
+        await step(() => recognizer.setParameters({ ...RECOGNIZER_PARAMETERS, tessedit_char_whitelist: '' }));
       }
       return out;
     });
@@ -207,12 +209,18 @@ export class OcrPool {
 
   private async run(slot: Slot, job: Job): Promise<void> {
     this.running.set(job, slot);
+    let stopped = false;
     const interrupted = new Promise<never>((_, reject) => {
-      slot.interrupt = reject;
+      slot.interrupt = (reason) => {
+        stopped = true;
+        reject(reason);
+      };
     });
-    // Steps race the interruption so a terminated worker's never-settling promise cannot hold the slot.
+    // Steps race the interruption so a terminated worker's never-settling promise cannot hold the slot;
+    // once interrupted, no further step is started (a call into a terminated worker throws inside
+    // tesseract.js, out of reach of any handler).
     interrupted.catch(() => undefined);
-    const step = <T>(promise: Promise<T>) => Promise.race([promise, interrupted]);
+    const step = <T>(work: () => Promise<T>): Promise<T> => (stopped ? interrupted : Promise.race([work(), interrupted]));
     const timer = setTimeout(
       () => void this.stopWorkers(slot, new Error(`OCR did not finish the page within ${this.pageTimeoutMs} ms`)),
       this.pageTimeoutMs,
@@ -232,8 +240,8 @@ export class OcrPool {
     }
   }
 
-  private async readUpright(slot: Slot, image: GrayImage, step: <T>(promise: Promise<T>) => Promise<T>): Promise<OcrReading> {
-    const recognizer = await step(this.recognizerOf(slot));
+  private async readUpright(slot: Slot, image: GrayImage, step: Step): Promise<OcrReading> {
+    const recognizer = await step(() => this.recognizerOf(slot));
     // Without a DPI Tesseract estimates one from the text height.
     const dpiParameter: Partial<Tesseract.RecognizeOptions & Tesseract.WorkerParams> = image.dpi
       ? { user_defined_dpi: String(Math.round(image.dpi)) }
@@ -244,7 +252,7 @@ export class OcrPool {
     const read = async (rotation: Rotation): Promise<Line[]> => {
       attempts += 1;
       const upright = rotateGray(image, rotation);
-      const result = await step(recognizer.recognize(toPgm(upright), dpiParameter, { blocks: true, text: false }));
+      const result = await step(() => recognizer.recognize(toPgm(upright), dpiParameter, { blocks: true, text: false }));
       const blocks = result.data.blocks ?? [];
       const lines = linesFromOcrBlocks(blocks);
       best = betterReading(best, { image: upright, rotation, lines, meanConfidence: meanConfidence(lines), attempts: 0, blocks });
@@ -259,13 +267,13 @@ export class OcrPool {
       let proposed: Rotation = 0;
       let trusted = false;
       if (this.orientation === 'osd') {
-        const detector = await step(this.detectorOf(slot));
+        const detector = await step(() => this.detectorOf(slot));
         // OSD looks at the shapes of characters, not their detail: a 300 DPI page halved reads as
         // well and costs a quarter of the time.
-        let small = image;
-        while (small.width * small.height > OSD_MAX_PIXELS) small = halveGray(small);
-        if (small.dpi) await step(detector.setParameters({ user_defined_dpi: String(Math.round(small.dpi)) }));
-        const answer: OsdAnswer = (await step(detector.detect(toPgm(small)))).data;
+        const small = halvedUnder(image, OSD_MAX_PIXELS);
+        const dpi = small.dpi;
+        if (dpi) await step(() => detector.setParameters({ user_defined_dpi: String(Math.round(dpi)) }));
+        const answer: OsdAnswer = (await step(() => detector.detect(toPgm(small)))).data;
         proposed = rotationFromOsd(answer);
         trusted = osdIsTrusted(answer);
       }
@@ -284,12 +292,12 @@ export class OcrPool {
     if (!kept) throw new Error('OCR produced no reading');
     // Superscript footnote marks and unsure short words, read again enlarged (reread-small-words.ts).
     const blocks = await rereadBlocks(kept.image, kept.blocks, async (strip) => {
-      await step(recognizer.setParameters(STRIP_PARAMETERS));
+      await step(() => recognizer.setParameters(STRIP_PARAMETERS));
       try {
         const stripDpi: Partial<Tesseract.RecognizeOptions & Tesseract.WorkerParams> = strip.dpi ? { user_defined_dpi: String(Math.round(strip.dpi)) } : {};
-        return (await step(recognizer.recognize(toPgm(strip), stripDpi, { blocks: true, text: false }))).data.blocks;
+        return (await step(() => recognizer.recognize(toPgm(strip), stripDpi, { blocks: true, text: false }))).data.blocks;
       } finally {
-        await step(recognizer.setParameters(RECOGNIZER_PARAMETERS));
+        await step(() => recognizer.setParameters(RECOGNIZER_PARAMETERS));
       }
     });
     const lines = linesFromOcrBlocks(blocks);
@@ -352,4 +360,11 @@ export class OcrPool {
       }),
     );
   }
+}
+
+/** The image halved until it has at most `pixels` pixels. */
+function halvedUnder(image: GrayImage, pixels: number): GrayImage {
+  let small = image;
+  while (small.width * small.height > pixels) small = halveGray(small);
+  return small;
 }

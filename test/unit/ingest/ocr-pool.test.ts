@@ -76,3 +76,30 @@ test('a closed pool refuses work and rejects what was queued', async () => {
   await Promise.all([running, queued]);
   await assert.rejects(pool.read(image), /OCR pool is closed/);
 });
+
+test('a cancel landing as a read starts leaves no error behind, and the pool reads on', async () => {
+  const unhandled: unknown[] = [];
+  const listener = (reason: unknown) => void unhandled.push(reason);
+  process.on('unhandledRejection', listener);
+  const pool = new OcrPool({ size: 1, orientation: 'off' });
+  try {
+    const image = await page(SAMPLE_LINES.slice(0, 1));
+    await pool.read(image);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const controller = new AbortController();
+      const reading = pool.read(image, { signal: controller.signal });
+      controller.abort();
+      await assert.rejects(reading, { name: 'AbortError' });
+      const strips = pool.readStrips([{ image, parameters: { tessedit_char_whitelist: 'DI' } }], { signal: controller.signal });
+      await assert.rejects(strips, { name: 'AbortError' });
+    }
+    const after = await pool.read(image);
+    assert.deepEqual(words(after.lines), SAMPLE_LINES.slice(0, 1));
+    // Rejections tesseract.js would raise from a terminated worker arrive within a few turns.
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(unhandled, []);
+  } finally {
+    process.off('unhandledRejection', listener);
+    await pool.close();
+  }
+});
