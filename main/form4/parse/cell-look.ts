@@ -1,8 +1,8 @@
 // A second, closer look at a cell the page reading left in doubt. The parser knows what a cell of the
-// form can hold (a code letter, D or I, footnote marks), which the page-wide OCR does not: it names the
-// cell, the characters to read it with and the shape the reading must have; ingest cuts the cell out of
-// the page image, enlarges it and reads it with only those characters (second-look.ts there); the
-// answers mend the document (look-again.ts), which is then parsed again.
+// form can hold (a code letter, D or I, footnote marks, a date, a checkbox), which the page-wide OCR
+// does not: it names the cell, the characters to read it with and the shape the reading must have;
+// ingest cuts the cell out of the page image, enlarges it and reads it with only those characters
+// (second-look.ts there); the answers mend the document (look-again.ts), which is then parsed again.
 import { CHECKBOX_TEXT, type Box } from '../../../shared/document.js';
 import { TRANSACTION_CODES } from '../../../shared/model.js';
 

@@ -1,7 +1,8 @@
 // The second look's questions about a scanned table (cell-look.ts): per row, the one-letter cells
 // (code, A/D, D/I) that read empty, malformed or unsure, the footnote marks whose digits were guessed,
-// and the value cells OCR saw nothing in. Each is named by a box in page pixels: the cell's column
-// across the row's first line, kept clear of the rows above and below.
+// the value cells OCR saw nothing in, and the dates and amounts read well formed but unsure (to be
+// confirmed). Each is named by a box in page pixels: the cell's column across the row's first line,
+// kept clear of the rows above and below. (The checkboxes are asked by layout-header.ts.)
 import type { Box } from '../../../shared/document.js';
 import { CELL_KINDS, type CellKind, type CellLook } from './cell-look.js';
 import { TEXT_COLUMNS, type TableName } from './layout-columns.js';
@@ -14,10 +15,7 @@ const LETTER_CELLS: Readonly<Record<string, CellKind>> = { transactionCode: 'cod
 /** A one-letter cell read at least this surely, marks and all, is not looked at again. */
 const SURE = 85;
 
-/**
- * The cells of a table worth a second, closer look: one-letter cells that are empty, malformed or
- * unsure, and footnote marks whose digits were guessed. Nothing is asked of a row that reads well.
- */
+/** The cells of a table worth a second, closer look; nothing is asked of a cell that reads well and surely. */
 export function tableLooks(parts: readonly TablePart[], table: TableName, ids: FootnoteIds): CellLook[] {
   const looks: CellLook[] = [];
   const rows = readRows(parts, table, ids);
