@@ -3,7 +3,8 @@
 // anything outside the text columns starts a row; one with only text continues the row's wrapped
 // cells), and raised small words are footnote marks. A table may run over pages; a page without its
 // own header reuses the columns of the page before.
-import type { DraftFiling } from '../../../shared/model.js';
+import type { DraftFiling, TransactionCode } from '../../../shared/model.js';
+import { derivativeLine, nonDerivativeLine, type LineCells } from './line-drafts.js';
 import { columnAt, columnsFromHeader, isHeaderLine, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
 import { median, splitAtBorders, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
 import type { Provenance } from './provenance.js';
@@ -205,7 +206,7 @@ function markFrom(token: Token, ids: FootnoteIds): { id: string; token: Token; g
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
 
 /** Reads typed values out of a row's cells, recording provenance and every guess. */
-class RowReader {
+class RowReader implements LineCells {
   readonly footnoteRefs: Record<string, string[]> = {};
   constructor(private readonly row: Row, private readonly path: string, private readonly provenance: Provenance) {
     for (const [field, cell] of row) {
@@ -283,56 +284,27 @@ class RowReader {
     return this.value(field, readAmount, 'number');
   }
 
-  letter<T extends string>(field: string, allowed: readonly T[]): T | null {
-    return this.value(field, (text) => (allowed as readonly string[]).includes(text.toUpperCase()) ? (text.toUpperCase() as T) : null, 'letter');
+  code(): TransactionCode | null {
+    return this.value('transactionCode', readCode, 'code');
   }
 
-  code(): DraftFiling['nonDerivative'][number]['transactionCode'] {
-    return this.value('transactionCode', readCode, 'code');
+  acquiredDisposed(): 'A' | 'D' | null {
+    return this.letter('acquiredDisposed', ['A', 'D'] as const);
+  }
+
+  ownership(): 'D' | 'I' | null {
+    return this.letter('directOrIndirect', ['D', 'I'] as const);
+  }
+
+  private letter<T extends string>(field: string, allowed: readonly T[]): T | null {
+    return this.value(field, (text) => (allowed as readonly string[]).includes(text.toUpperCase()) ? (text.toUpperCase() as T) : null, 'letter');
   }
 }
 
 export function readLayoutNonDerivative(parts: readonly TablePart[], ids: FootnoteIds, provenance: Provenance): NonDerivativeDraft[] {
-  return readRows(parts, 'I', ids).map((row, index) => {
-    const line = new RowReader(row.cells, `nonDerivative[${index}]`, provenance);
-    return {
-      securityTitle: line.text('securityTitle'),
-      transactionDate: line.date('transactionDate'),
-      deemedExecutionDate: line.date('deemedExecutionDate'),
-      transactionCode: line.code(),
-      equitySwapInvolved: false,
-      shares: line.amount('shares'),
-      acquiredDisposed: line.letter('acquiredDisposed', ['A', 'D'] as const),
-      pricePerShare: line.amount('pricePerShare'),
-      sharesOwnedFollowing: line.amount('sharesOwnedFollowing'),
-      directOrIndirect: line.letter('directOrIndirect', ['D', 'I'] as const),
-      natureOfOwnership: line.text('natureOfOwnership'),
-      footnoteRefs: line.footnoteRefs,
-    };
-  });
+  return readRows(parts, 'I', ids).map((row, index) => nonDerivativeLine(new RowReader(row.cells, `nonDerivative[${index}]`, provenance)));
 }
 
 export function readLayoutDerivative(parts: readonly TablePart[], ids: FootnoteIds, provenance: Provenance): DerivativeDraft[] {
-  return readRows(parts, 'II', ids).map((row, index) => {
-    const line = new RowReader(row.cells, `derivative[${index}]`, provenance);
-    return {
-      securityTitle: line.text('securityTitle'),
-      conversionOrExercisePrice: line.amount('conversionOrExercisePrice'),
-      transactionDate: line.date('transactionDate'),
-      deemedExecutionDate: line.date('deemedExecutionDate'),
-      transactionCode: line.code(),
-      equitySwapInvolved: false,
-      sharesAcquired: line.amount('sharesAcquired'),
-      sharesDisposed: line.amount('sharesDisposed'),
-      dateExercisable: line.dateOrWord('dateExercisable'),
-      expirationDate: line.dateOrWord('expirationDate'),
-      underlyingTitle: line.text('underlyingTitle'),
-      underlyingShares: line.amount('underlyingShares'),
-      pricePerShare: line.amount('pricePerShare'),
-      sharesOwnedFollowing: line.amount('sharesOwnedFollowing'),
-      directOrIndirect: line.letter('directOrIndirect', ['D', 'I'] as const),
-      natureOfOwnership: line.text('natureOfOwnership'),
-      footnoteRefs: line.footnoteRefs,
-    };
-  });
+  return readRows(parts, 'II', ids).map((row, index) => derivativeLine(new RowReader(row.cells, `derivative[${index}]`, provenance)));
 }

@@ -3,7 +3,8 @@
 // read by the printed order of the columns, by what each value is (a date, an amount, a code letter,
 // D or I), so a value put in the wrong cell still lands in the right field. Either reading assigns
 // items to fields; one builder per table turns that into a line.
-import type { DraftFiling } from '../../../shared/model.js';
+import type { DraftFiling, TransactionCode } from '../../../shared/model.js';
+import { derivativeLine, nonDerivativeLine, type LineCells } from './line-drafts.js';
 import type { Provenance } from './provenance.js';
 import { columnFields, readByColumns } from './columns.js';
 import { joinText, type TextLine } from './tokens.js';
@@ -132,7 +133,7 @@ function assignDerivativeByOrder(items: Item[]): Assignment {
 }
 
 /** Turns an assignment into typed values, footnote references and provenance for one line. */
-class LineBuilder {
+class LineBuilder implements LineCells {
   readonly footnoteRefs: Record<string, string[]> = {};
   constructor(private readonly assigned: Assignment, private readonly path: string, private readonly provenance: Provenance) {
     for (const [field, items] of assigned) {
@@ -170,29 +171,26 @@ class LineBuilder {
     const value = this.one(field);
     return value === null ? null : readAmount(value.text);
   }
-  letter<T extends string>(field: string): T | null {
+  code(): TransactionCode | null {
+    const code = this.letter('transactionCode');
+    return code === null ? null : readCode(code);
+  }
+  // The letters were told apart from other items when they were assigned; one that is not A/D or D/I
+  // (a column of the other tool's table holding something else) stays as read, for the rules to report.
+  acquiredDisposed(): 'A' | 'D' | null {
+    return this.letter('acquiredDisposed') as 'A' | 'D' | null;
+  }
+  ownership(): 'D' | 'I' | null {
+    return this.letter('directOrIndirect') as 'D' | 'I' | null;
+  }
+  private letter(field: string): string | null {
     const value = this.one(field);
-    return value === null ? null : (value.text.toUpperCase() as T);
+    return value === null ? null : value.text.toUpperCase();
   }
 }
 
 function buildNonDerivative(assigned: Assignment, path: string, provenance: Provenance): NonDerivativeDraft {
-  const line = new LineBuilder(assigned, path, provenance);
-  const code = line.letter<string>('transactionCode');
-  return {
-    securityTitle: line.text('securityTitle'),
-    transactionDate: line.date('transactionDate'),
-    deemedExecutionDate: line.date('deemedExecutionDate'),
-    transactionCode: code === null ? null : readCode(code),
-    equitySwapInvolved: false,
-    shares: line.amount('shares'),
-    acquiredDisposed: line.letter<'A' | 'D'>('acquiredDisposed'),
-    pricePerShare: line.amount('pricePerShare'),
-    sharesOwnedFollowing: line.amount('sharesOwnedFollowing'),
-    directOrIndirect: line.letter<'D' | 'I'>('directOrIndirect'),
-    natureOfOwnership: line.text('natureOfOwnership'),
-    footnoteRefs: line.footnoteRefs,
-  };
+  return nonDerivativeLine(new LineBuilder(assigned, path, provenance));
 }
 
 /** Codes whose Table II amount is a derivative acquired; the rest give one up. */
@@ -220,27 +218,7 @@ function resolveDirection(assigned: Assignment, columns: Map<number, string> | n
 
 function buildDerivative(assigned: Assignment, columns: Map<number, string> | null, path: string, provenance: Provenance): DerivativeDraft {
   resolveDirection(assigned, columns);
-  const line = new LineBuilder(assigned, path, provenance);
-  const code = line.letter<string>('transactionCode');
-  return {
-    securityTitle: line.text('securityTitle'),
-    conversionOrExercisePrice: line.amount('conversionOrExercisePrice'),
-    transactionDate: line.date('transactionDate'),
-    deemedExecutionDate: line.date('deemedExecutionDate'),
-    transactionCode: code === null ? null : readCode(code),
-    equitySwapInvolved: false,
-    sharesAcquired: line.amount('sharesAcquired'),
-    sharesDisposed: line.amount('sharesDisposed'),
-    dateExercisable: line.dateOrWord('dateExercisable'),
-    expirationDate: line.dateOrWord('expirationDate'),
-    underlyingTitle: line.text('underlyingTitle'),
-    underlyingShares: line.amount('underlyingShares'),
-    pricePerShare: line.amount('pricePerShare'),
-    sharesOwnedFollowing: line.amount('sharesOwnedFollowing'),
-    directOrIndirect: line.letter<'D' | 'I'>('directOrIndirect'),
-    natureOfOwnership: line.text('natureOfOwnership'),
-    footnoteRefs: line.footnoteRefs,
-  };
+  return derivativeLine(new LineBuilder(assigned, path, provenance));
 }
 
 function readTable<T>(
