@@ -21,13 +21,16 @@ export interface Strip {
   pad: number;
 }
 
-/** `boxes` cut out of `image` (clipped to it), each passed through `clean`, enlarged `scale` times and stacked. */
-export function stackCrops(image: GrayImage, boxes: readonly Box[], scale: number, clean?: (crop: GrayImage) => GrayImage): Strip {
-  const cuts = boxes.map((box) => {
+/** `boxes` cut out of `image` (clipped to it), enlarged `scale` times and stacked. */
+export function stackCrops(image: GrayImage, boxes: readonly Box[], scale: number): Strip {
+  return stackCuts(boxes.map((box) => {
     const crop = clipBox(image, box);
-    const cut = cutOut(image, crop);
-    return { crop, pixels: clean ? clean(cut) : cut };
-  });
+    return { crop, pixels: cutOut(image, crop) };
+  }), scale, image.dpi);
+}
+
+/** Cuts already made (and cleaned, if need be), enlarged `scale` times and stacked; `dpi` is their page's. */
+export function stackCuts(cuts: ReadonlyArray<{ crop: Box; pixels: GrayImage }>, scale: number, dpi: number | null): Strip {
   const width = Math.max(1, ...cuts.map((c) => c.crop.width * scale)) + 2 * PAD;
   const height = cuts.reduce((sum, c) => sum + c.crop.height * scale + GAP, GAP);
   const data = new Uint8Array(width * height).fill(255);
@@ -42,7 +45,7 @@ export function stackCrops(image: GrayImage, boxes: readonly Box[], scale: numbe
     pieces.push({ crop, top });
     top += crop.height * scale + GAP;
   }
-  return { image: { width, height, data, dpi: image.dpi === null ? null : image.dpi * scale }, pieces, scale, pad: PAD };
+  return { image: { width, height, data, dpi: dpi === null ? null : dpi * scale }, pieces, scale, pad: PAD };
 }
 
 /** `box` in whole pixels, inside the image (at least one pixel). */

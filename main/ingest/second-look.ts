@@ -6,7 +6,7 @@
 // alphabet allowed. Two readings that differ come back unsure.
 import { CHECKBOX_TEXT, type Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
-import { clipBox, cutOut, stackCrops } from './image-strip.js';
+import { clipBox, cutOut, stackCuts } from './image-strip.js';
 import type { OcrBlock } from './ocr-lines.js';
 import type { StripRequest } from './ocr-pool.js';
 
@@ -199,7 +199,7 @@ export async function readCells(
   const answers = new Array<CellReading | null>(cells.length).fill(null);
   // Enlarged to what a 900 DPI scan would give, as for the small words (reread-small-words.ts).
   const scale = Math.max(2, Math.min(5, Math.round(900 / (image.dpi ?? 300))));
-  const groups = new Map<string, Array<{ index: number; box: Box; ink: Box }>>();
+  const groups = new Map<string, Array<{ index: number; cut: { crop: Box; pixels: GrayImage }; ink: Box }>>();
   cells.forEach((cell, index) => {
     const crop = clipBox(image, cell.box);
     const cut = cleanCut(cutOut(image, crop), cell.keepEdges);
@@ -215,20 +215,15 @@ export async function readCells(
       answers[index] = { text: cell.bar, confidence: BAR_CONFIDENCE, ink: page };
       return;
     }
-    // Cells are stacked by alphabet and by how they are cleaned.
-    const key = `${cell.keepEdges === true ? 'keep' : 'wipe'} ${cell.alphabet}`;
-    const group = groups.get(key) ?? [];
-    groups.set(key, group);
-    group.push({ index, box: cell.box, ink: page });
+    const group = groups.get(cell.alphabet) ?? [];
+    groups.set(cell.alphabet, group);
+    group.push({ index, cut: { crop, pixels: cut }, ink: page });
   });
   if (groups.size === 0) return answers;
   // Each strip is read at two sizes: a small mark or letter on a damaged scan can be misread surely
   // once, rarely the same way twice. Two readings that differ leave the cell in doubt.
   const strips = [scale, scale + 1].flatMap((size) =>
-    [...groups].map(([key, group]) => {
-      const keepEdges = key.startsWith('keep');
-      return { alphabet: key.slice(5), group, strip: stackCrops(image, group.map((g) => g.box), size, (cut) => cleanCut(cut, keepEdges)) };
-    }));
+    [...groups].map(([alphabet, group]) => ({ alphabet, group, strip: stackCuts(group.map((g) => g.cut), size, image.dpi) })));
   const readings = await readStrips(strips.map(({ alphabet, strip }) => ({
     image: strip.image,
     parameters: { tessedit_pageseg_mode: '6' as StripRequest['parameters']['tessedit_pageseg_mode'], tessedit_char_whitelist: alphabet },
