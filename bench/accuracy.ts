@@ -12,7 +12,8 @@
 //   --top N                    field paths listed per set (default 15)
 //   --docs                     write the figures under "## Accuracy" in docs/BENCHMARKS.md
 //   --no-second-look           parse the first reading only (no cells read again)
-// The full tally (every path, examples) is written to bench/.cache/accuracy-<set>.json.
+// The full tally (every path, examples) is written to bench/.cache/accuracy-<set>.json, and every
+// field not read exactly, one per line, to bench/.cache/misses-<set>.txt (to diff two runs).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -205,10 +206,19 @@ for (const set of sets) {
   if (look) console.log(`${set}: second look ${(look.seconds / look.pages).toFixed(2)} s/page wall-clock with ${jobs} workers (rasterizing again included)`);
   report(set, tally, readTiming(cacheDir, set));
   writeFileSync(join(root, 'bench', '.cache', `accuracy-${set}.json`), `${JSON.stringify(tally, null, 1)}\n`);
+  writeFileSync(join(root, 'bench', '.cache', `misses-${set}.txt`), missLines(outcomes));
   results.push({ set, tally, timing: readTiming(cacheDir, set), lookSecondsPerPage: look ? look.seconds / look.pages : null });
 }
 if (values.docs && results.length > 0) {
   const path = join(root, 'docs', 'BENCHMARKS.md');
   writeSection(path, '## Accuracy', accuracySection(results, machine, new Date().toISOString().slice(0, 10)));
   console.log(`written to ${path}`);
+}
+
+/** Every field not read exactly, one sorted line each: file, path, outcome (flagged or not), what was read, the truth. */
+function missLines(outcomes: readonly FilingOutcome[]): string {
+  const lines = outcomes.flatMap((outcome) => (outcome.comparison?.fields ?? [])
+    .filter((field) => field.outcome !== 'exact')
+    .map((field) => `${outcome.name} ${field.path} ${field.outcome}${field.flagged ? ' flagged' : ''} got ${JSON.stringify(field.got)} truth ${JSON.stringify(field.expected)}`));
+  return `${lines.sort().join('\n')}\n`;
 }

@@ -95,16 +95,29 @@ export function textHeight(words: readonly Placed[]): number {
  */
 export function visualLines(words: readonly Placed[]): VisualLine[] {
   const height = textHeight(words);
-  const sorted = [...words].sort((a, b) => centerY(a) - centerY(b));
+  const isTall = (w: Placed) => w.bottom - w.top > 1.6 * height;
+  // A word taller than a line (a piece of a table rule OCR read as "|", a word boxed with an
+  // underline) is placed after the others, so it neither starts a line nor stretches one over the next.
+  const sorted = [...words].sort((a, b) => Number(isTall(a)) - Number(isTall(b)) || centerY(a) - centerY(b));
   const lines: VisualLine[] = [];
   for (const word of sorted) {
     const cy = centerY(word);
-    const tall = word.bottom - word.top > 1.6 * height;
+    const tall = isTall(word);
     let home: VisualLine | undefined;
-    for (let i = lines.length - 1; i >= 0 && i >= lines.length - 4; i -= 1) {
+    if (tall) {
+      // A tall word is a word OCR boxed with an underline or a rule above or below it: it joins the
+      // line it overlaps most.
+      let most = height * 0.5;
+      for (const line of lines) {
+        const overlap = Math.min(line.bottom, word.bottom) - Math.max(line.top, word.top);
+        if (overlap > most) [home, most] = [line, overlap];
+      }
+    }
+    // Words come in reading order, so a line is among the last few.
+    for (let i = lines.length - 1; !tall && i >= 0 && i >= lines.length - 4; i -= 1) {
       const line = lines[i]!;
       const lineCenter = (line.top + line.bottom) / 2;
-      if (Math.abs(cy - lineCenter) < height * 0.55 || (!tall && cy > line.top && cy < line.bottom && line.bottom - line.top < 1.6 * height)) {
+      if (Math.abs(cy - lineCenter) < height * 0.55 || (cy > line.top && cy < line.bottom && line.bottom - line.top < 1.6 * height)) {
         home = line;
         break;
       }
@@ -112,8 +125,8 @@ export function visualLines(words: readonly Placed[]): VisualLine[] {
     if (home === undefined) lines.push({ words: [word], top: word.top, bottom: word.bottom });
     else {
       home.words.push(word);
-      // A small raised mark must not stretch the line it joined.
-      if (word.bottom - word.top > 0.7 * height) {
+      // Neither a small raised mark nor a tall word stretches the line it joined.
+      if (word.bottom - word.top > 0.7 * height && !tall) {
         home.top = Math.min(home.top, word.top);
         home.bottom = Math.max(home.bottom, word.bottom);
       }

@@ -125,6 +125,13 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'derivative'));
   });
 
+  it('keeps the words of a line together when OCR boxed one with its underline or read a rule beside them', () => {
+    const placements = formPage().map((p) => (p.text === 'SPRINGFIELD' ? { ...p, height: 56 } : p.text === '(Last)' ? { ...p, y: 462, height: 38 } : p));
+    placements.push({ text: '|', x: 700, y: 676, height: 60 });
+    const owner = parseForm4(ocrDocument([page(1, placements)])).filing.reportingOwners[0]!;
+    assert.deepEqual([owner.name, owner.street1, owner.street2, owner.city, owner.state, owner.zip], ['DOE JANE A', 'ACME CORP', '100 MAIN ST', 'SPRINGFIELD', 'IL', '62701']);
+  });
+
   it('keeps a raised short word of letters as a word, not a footnote mark', () => {
     const placements = formPage().map((p) => (p.text === 'to' && p.y === 1535 ? { ...p, y: 1530, height: 19 } : p));
     const { filing } = parseForm4(ocrDocument([page(1, placements)]));
