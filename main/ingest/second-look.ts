@@ -7,6 +7,8 @@
 import { CHECKBOX_TEXT, type Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 import { clipBox, cutOut, stackCuts } from './image-strip.js';
+import { blotsOf } from './ink-blots.js';
+import { splitRaised } from './raised-marks.js';
 import type { OcrBlock } from './ocr-lines.js';
 import type { StripRequest } from './ocr-pool.js';
 
@@ -21,6 +23,17 @@ export interface CellToRead {
   keepEdges?: boolean;
   /** A checkbox: answered checked or empty by the ink inside the box (CHECKBOX_TEXT), never read. */
   shape?: 'checkbox';
+  /**
+   * Only the ink raised above this line is read (footnote marks in superscript, raised-marks.ts):
+   * the line's baseline in page pixels and the height of its digits. No raised ink, no answer.
+   */
+  raised?: { baseline: number; textHeight: number };
+  /**
+   * With `raised`: the cell holds a letter, read from the ink on the line with `alphabet`, and its
+   * raised marks are read apart with this alphabet; the answer joins them ("S" and "(1)": "S(1)").
+   * (A small mark set close to its letter is read as neither when the two are read together.)
+   */
+  marksApart?: string;
   /**
    * What a lone upright bar in the cell is (the "I" of a sans-serif font, which Tesseract takes for
    * a speck or a rule and does not read at all).
@@ -91,35 +104,11 @@ export function wipeRules(cut: GrayImage): GrayImage {
  */
 export function cleanCut(cut: GrayImage, keepEdges = false): GrayImage {
   const wiped = wipeRules(whitened(cut));
-  const { width, height } = wiped;
   const data = new Uint8Array(wiped.data);
-  const seen = new Uint8Array(width * height);
   const scale = (cut.dpi ?? 300) / 300;
   const minSpeck = MIN_SPECK_AT_300 * scale * scale;
-  for (let start = 0; start < data.length; start += 1) {
-    if (seen[start] || data[start]! >= DARK) continue;
-    // One blot (8-connected dark pixels), found by a flood from `start`.
-    const blot: number[] = [start];
-    seen[start] = 1;
-    let edge = false;
-    for (let i = 0; i < blot.length; i += 1) {
-      const at = blot[i]!;
-      const x = at % width;
-      const y = (at - x) / width;
-      if (x === 0 || y === 0 || x === width - 1 || y === height - 1) edge = true;
-      for (let dy = -1; dy <= 1; dy += 1) {
-        for (let dx = -1; dx <= 1; dx += 1) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-          const next = ny * width + nx;
-          if (seen[next] || data[next]! >= DARK) continue;
-          seen[next] = 1;
-          blot.push(next);
-        }
-      }
-    }
-    if ((edge && !keepEdges) || blot.length < minSpeck) for (const at of blot) data[at] = 255;
+  for (const blot of blotsOf(wiped, DARK)) {
+    if ((blot.touchesEdge && !keepEdges) || blot.pixels.length < minSpeck) for (const at of blot.pixels) data[at] = 255;
   }
   return { ...wiped, data };
 }
@@ -196,60 +185,89 @@ export async function readCells(
   cells: readonly CellToRead[],
   readStrips: (strips: StripRequest[]) => Promise<Array<readonly OcrBlock[]>>,
 ): Promise<Array<CellReading | null>> {
-  const answers = new Array<CellReading | null>(cells.length).fill(null);
   // Enlarged to what a 900 DPI scan would give, as for the small words (reread-small-words.ts).
   const scale = Math.max(2, Math.min(5, Math.round(900 / (image.dpi ?? 300))));
-  const groups = new Map<string, Array<{ index: number; cut: { crop: Box; pixels: GrayImage }; ink: Box }>>();
+  /**
+   * A piece of a cell to read: its ink (`main`), or the raised marks read apart from its letter.
+   * `least`: the fewest characters a reading of the piece can have (one per raised blot).
+   */
+  type Piece = { index: number; part: 'main' | 'marks'; cut: { crop: Box; pixels: GrayImage }; ink: Box; least?: number };
+  const groups = new Map<string, Piece[]>();
+  const toRead = (alphabet: string, piece: Piece) => groups.set(alphabet, [...(groups.get(alphabet) ?? []), piece]);
+  const main = new Array<CellReading | null>(cells.length).fill(null);
+  const marks = new Array<CellReading | null>(cells.length).fill(null);
   cells.forEach((cell, index) => {
     const crop = clipBox(image, cell.box);
-    const cut = cleanCut(cutOut(image, crop), cell.keepEdges);
+    let cut = cleanCut(cutOut(image, crop), cell.keepEdges);
+    if (inkOf(cut) === null) return;
+    if (cell.shape === 'checkbox') {
+      const ink = inkOf(cut)!;
+      const state = checkboxState(cut, ink);
+      main[index] = state === null ? null : { text: CHECKBOX_TEXT[state], confidence: CHECKBOX_CONFIDENCE, ink: { x: crop.x + ink.x, y: crop.y + ink.y, width: ink.width, height: ink.height } };
+      return;
+    }
+    if (cell.raised !== undefined) {
+      const split = splitRaised(cut, cell.raised.baseline - crop.y, cell.raised.textHeight);
+      // Nothing raised proves nothing: a mark blurred into its value's last letter stands raised no more.
+      const found = split.marks === null ? null : {
+        cut: { crop: { ...split.marks.box, x: crop.x + split.marks.box.x, y: crop.y + split.marks.box.y }, pixels: split.marks.pixels },
+        ink: { ...split.marks.box, x: crop.x + split.marks.box.x, y: crop.y + split.marks.box.y },
+        least: split.marks.blots,
+      };
+      if (cell.marksApart === undefined) {
+        if (found !== null) toRead(cell.alphabet, { index, part: 'main', ...found });
+        return;
+      }
+      if (found !== null) toRead(cell.marksApart, { index, part: 'marks', ...found });
+      cut = split.body;
+    }
     const ink = inkOf(cut);
     if (ink === null) return;
     const page = { x: crop.x + ink.x, y: crop.y + ink.y, width: ink.width, height: ink.height };
-    if (cell.shape === 'checkbox') {
-      const state = checkboxState(cut, ink);
-      answers[index] = state === null ? null : { text: CHECKBOX_TEXT[state], confidence: CHECKBOX_CONFIDENCE, ink: page };
-      return;
-    }
-    if (cell.bar !== undefined && isLoneBar(cut, ink)) {
-      answers[index] = { text: cell.bar, confidence: BAR_CONFIDENCE, ink: page };
-      return;
-    }
-    const group = groups.get(cell.alphabet) ?? [];
-    groups.set(cell.alphabet, group);
-    group.push({ index, cut: { crop, pixels: cut }, ink: page });
+    if (cell.bar !== undefined && isLoneBar(cut, ink)) main[index] = { text: cell.bar, confidence: BAR_CONFIDENCE, ink: page };
+    else toRead(cell.alphabet, { index, part: 'main', cut: { crop, pixels: cut }, ink: page });
   });
-  if (groups.size === 0) return answers;
-  // Each strip is read at two sizes: a small mark or letter on a damaged scan can be misread surely
-  // once, rarely the same way twice. Two readings that differ leave the cell in doubt.
-  const strips = [scale, scale + 1].flatMap((size) =>
-    [...groups].map(([alphabet, group]) => ({ alphabet, group, strip: stackCuts(group.map((g) => g.cut), size, image.dpi) })));
-  const readings = await readStrips(strips.map(({ alphabet, strip }) => ({
-    image: strip.image,
-    parameters: { tessedit_pageseg_mode: '6' as StripRequest['parameters']['tessedit_pageseg_mode'], tessedit_char_whitelist: alphabet },
-  })));
-  const byCell = new Map<number, Array<{ text: string; confidence: number }>>();
-  strips.forEach(({ group, strip }, s) => {
-    const words = (readings[s] ?? []).flatMap((block) => block.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
-    strip.pieces.forEach((piece, i) => {
-      const bottom = piece.top + piece.crop.height * strip.scale;
-      const inside = words
-        .filter((w) => (w.bbox.y0 + w.bbox.y1) / 2 >= piece.top && (w.bbox.y0 + w.bbox.y1) / 2 <= bottom && w.text.trim() !== '')
-        .sort((a, b) => a.bbox.x0 - b.bbox.x0);
-      const list = byCell.get(group[i]!.index) ?? [];
-      byCell.set(group[i]!.index, list);
-      list.push({ text: inside.map((w) => w.text.trim()).join(''), confidence: inside.length === 0 ? 0 : Math.min(...inside.map((w) => w.confidence)) });
+  if (groups.size > 0) {
+    // Each strip is read at two sizes: a small mark or letter on a damaged scan can be misread surely
+    // once, rarely the same way twice. Two readings that differ leave the cell in doubt.
+    const strips = [scale, scale + 1].flatMap((size) =>
+      [...groups].map(([alphabet, group]) => ({ alphabet, group, strip: stackCuts(group.map((g) => g.cut), size, image.dpi) })));
+    const readings = await readStrips(strips.map(({ alphabet, strip }) => ({
+      image: strip.image,
+      parameters: { tessedit_pageseg_mode: '6' as StripRequest['parameters']['tessedit_pageseg_mode'], tessedit_char_whitelist: alphabet },
+    })));
+    const byPiece = new Map<Piece, Array<{ text: string; confidence: number }>>();
+    strips.forEach(({ group, strip }, s) => {
+      const words = (readings[s] ?? []).flatMap((block) => block.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
+      strip.pieces.forEach((piece, i) => {
+        const bottom = piece.top + piece.crop.height * strip.scale;
+        const inside = words
+          .filter((w) => (w.bbox.y0 + w.bbox.y1) / 2 >= piece.top && (w.bbox.y0 + w.bbox.y1) / 2 <= bottom && w.text.trim() !== '')
+          .sort((a, b) => a.bbox.x0 - b.bbox.x0);
+        const list = byPiece.get(group[i]!) ?? [];
+        byPiece.set(group[i]!, list);
+        list.push({ text: inside.map((w) => w.text.trim()).join(''), confidence: inside.length === 0 ? 0 : Math.min(...inside.map((w) => w.confidence)) });
+      });
     });
-  });
-  for (const group of groups.values()) {
-    for (const { index, ink } of group) {
-      const [first, second] = byCell.get(index) ?? [];
+    for (const [piece, [first, second]] of byPiece) {
       if (first === undefined || second === undefined) continue;
       const surer = first.confidence >= second.confidence ? first : second;
       if (surer.text === '') continue;
-      const agreed = first.text === second.text;
-      answers[index] = { text: surer.text, confidence: agreed ? Math.min(first.confidence, second.confidence) : Math.min(surer.confidence, DISAGREED), ink };
+      // Fewer characters than blots: part of the ink was not read ("(5)(6)" read as "(6)").
+      const agreed = first.text === second.text && surer.text.length >= (piece.least ?? 0);
+      const reading = { text: surer.text, confidence: agreed ? Math.min(first.confidence, second.confidence) : Math.min(surer.confidence, DISAGREED), ink: piece.ink };
+      (piece.part === 'main' ? main : marks)[piece.index] = reading;
     }
   }
-  return answers;
+  return main.map((reading, index) => joined(reading, marks[index] ?? null));
+}
+
+/** A letter and the marks read apart from it, as one answer ("S" and "(1)": "S(1)"). */
+function joined(letter: CellReading | null, marks: CellReading | null): CellReading | null {
+  if (letter === null || marks === null) return letter;
+  const boxes = [letter.ink, marks.ink].filter((b): b is Box => b !== null);
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const ink = { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+  return { text: `${letter.text}${marks.text}`, confidence: Math.min(letter.confidence, marks.confidence), ink };
 }

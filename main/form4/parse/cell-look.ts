@@ -18,6 +18,13 @@ export interface CellLook {
   keepEdges?: boolean;
   /** A checkbox is told checked or empty by the ink inside it, not read. */
   shape?: 'checkbox';
+  /**
+   * Only the ink raised above the line is read: footnote marks OCR lost, found where superscript
+   * stands (the line's baseline in page pixels, the height of its digits).
+   */
+  raised?: { baseline: number; textHeight: number };
+  /** With `raised`: a letter cell whose raised marks are read apart, with this alphabet, and joined after the letter. */
+  marksApart?: string;
   /** The shape a reading must have to be taken. */
   pattern: RegExp;
   /** The words the reading replaces, by their boxes (none: the reading is a word OCR lost). */

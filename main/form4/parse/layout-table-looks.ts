@@ -5,9 +5,9 @@
 // kept clear of the rows above and below. (The checkboxes are asked by layout-header.ts.)
 import type { Box } from '../../../shared/document.js';
 import { CELL_KINDS, type CellKind, type CellLook } from './cell-look.js';
-import { TEXT_COLUMNS, type TableName } from './layout-columns.js';
+import { columnAt, TEXT_COLUMNS, type TableName } from './layout-columns.js';
 import type { Placed, VisualLine } from './layout-geometry.js';
-import { readRows, type Cell, type FootnoteIds, type TableRow, type TablePart } from './layout-tables.js';
+import { baselineOf, readRows, type Cell, type FootnoteIds, type TableRow, type TablePart } from './layout-tables.js';
 import type { Token } from './tokens.js';
 
 /** The one-letter cells: the page reading often drops a lone letter or runs a mark into it ("AD" for "A(1)"). */
@@ -27,6 +27,8 @@ export function tableLooks(parts: readonly TablePart[], table: TableName, ids: F
     const valueBoxes = new Set([...row.cells.values()].flatMap((cell) => cell.values.map((v) => v.box)));
     row.columns.forEach((column, index) => {
       const cell = row.cells.get(column.field);
+      const raised = cell === undefined ? null : raisedLook(row, index, cell, below);
+      if (raised !== null) looks.push(raised);
       const kind = LETTER_CELLS[column.field];
       if (kind !== undefined) {
         const look = letterLook(row, index, cell, kind, band);
@@ -68,8 +70,10 @@ function letterLook(row: TableRow, index: number, cell: Cell | undefined, kind: 
   const line = cellBox(row, index, { top: row.first.top - h * 0.2, bottom: row.first.bottom + h * 0.2 });
   if (box === null || line === null) return null;
   const boxes = (tokens: ReadonlyArray<Token>) => [...new Set(tokens.map((t) => t.box).filter((b): b is Box => b !== null))];
+  // The letter is read without the marks raised beside it, and they apart ("S(1)" read whole is often "(1)").
+  const raised = { baseline: box.y + (baselineOf(row.first, h) - band.top), textHeight: h };
   return {
-    page, box, alphabet, pattern, ...(bar === undefined ? {} : { bar }),
+    page, box, alphabet: alphabet.replace(/[()\d]/g, ''), marksApart: CELL_KINDS.marks.alphabet, raised, pattern, ...(bar === undefined ? {} : { bar }),
     replaces: boxes(values), marks: boxes(marks.map((m) => m.token)), inkWithin: { top: line.y, bottom: line.y + line.height },
     prefix: '', firstReading: wellFormed && !guessed ? reading : null,
   };
@@ -106,34 +110,61 @@ function confirmLook(row: TableRow, index: number, cell: Cell, band: { top: numb
   return { page, box, alphabet, pattern, replaces: boxes, marks: [], prefix: '', firstReading: reading };
 }
 
+/**
+ * A cell with a value and no footnote mark read, or one run into its last word: OCR often drops a
+ * small superscript, runs it into the value's box or reads it as a stray letter ("Cc" for "C(1)").
+ * Only the ink raised above the line the value stands on is read (the line a mark ends: the last
+ * line of a wrapped text cell, the first of a value). A mark run into the value comes back after the
+ * value's text ("C(1)"); nothing raised there leaves the first reading as it was.
+ */
+function raisedLook(row: TableRow, index: number, cell: Cell, below: number): CellLook | null {
+  const field = row.columns[index]!.field;
+  const last = cell.values[cell.values.length - 1];
+  const runsIn = cell.markRunIn && last !== undefined && last.box !== null && cell.marks.every((m) => m.token.box === last.box);
+  if (last === undefined || (cell.marks.length > 0 && !runsIn) || field === 'voluntary') return null;
+  const h = row.textHeight;
+  const inColumn = (line: VisualLine) => line.words.some((w) => columnAt(row.columns, (w.left + w.right) / 2).field === field);
+  const at = TEXT_COLUMNS.has(field) ? row.lines.findLastIndex(inColumn) : 0;
+  const line = row.lines[at];
+  if (line === undefined) return null;
+  const baseline = baselineOf(line, h);
+  // A mark stands higher than the line's letters: the cut reaches into the line above, whose letters
+  // then cross its edge and are wiped (second-look.ts), where the mark stands clear of it.
+  const top = line.top - h * 0.6;
+  const bottom = Math.min(baseline + h * 0.3, ((row.lines[at + 1]?.top ?? below) + baseline) / 2);
+  const box = cellBox(row, index, { top, bottom }, line);
+  if (box === null) return null;
+  // A word that stands mostly in the next cell (a value OCR ran across the border) is not rewritten here.
+  const centre = last.box === null ? NaN : last.box.x + last.box.width / 2;
+  const runIn = runsIn && centre >= box.x && centre <= box.x + box.width;
+  if (runsIn && !runIn) return null;
+  const { alphabet, pattern } = CELL_KINDS.marks;
+  const raised = { baseline: box.y + (baseline - top), textHeight: h };
+  return { page: last.page, box, alphabet, pattern, raised, replaces: runIn ? [last.box!] : [], marks: [], prefix: runIn ? last.text : '', firstReading: null };
+}
+
 /** Confidence at most of a value found where the page reading saw nothing: always flagged for review. */
 const LOST_TRUST = 30;
 
 function markLooks(cell: Cell, h: number, valueBoxes: ReadonlySet<Box | null>): CellLook[] {
-  const looks: CellLook[] = [];
   const { alphabet, pattern } = CELL_KINDS.marks;
-  for (const mark of cell.marks) {
+  // (A mark run into its value is found by the raised look.)
+  return cell.marks.flatMap((mark) => {
     const box = mark.token.box;
-    if (mark.guess === undefined || box === null) continue;
-    const last = cell.values[cell.values.length - 1];
-    if (valueBoxes.has(box)) {
-      // A mark run into the value before it: look at the word's end, keep its value.
-      if (!cell.markRunIn || last === undefined || last.box !== box) continue;
-      const share = last.text.length / Math.max(1, mark.token.text.length);
-      const left = box.x + box.width * share - h * 0.3;
-      looks.push({ page: mark.token.page, box: { x: left, y: box.y - h * 0.3, width: box.x + box.width + h * 0.4 - left, height: box.height + h * 0.5 }, alphabet, pattern, keepEdges: true, replaces: [box], marks: [], prefix: last.text, firstReading: null });
-    } else {
-      looks.push({ page: mark.token.page, box: { x: box.x - h * 0.3, y: box.y - h * 0.3, width: box.width + h * 0.6, height: box.height + h * 0.6 }, alphabet, pattern, keepEdges: true, replaces: [box], marks: [], prefix: '', firstReading: null });
-    }
-  }
-  return looks;
+    if (mark.guess === undefined || box === null || valueBoxes.has(box)) return [];
+    return [{ page: mark.token.page, box: { x: box.x - h * 0.3, y: box.y - h * 0.3, width: box.width + h * 0.6, height: box.height + h * 0.6 }, alphabet, pattern, keepEdges: true, replaces: [box], marks: [], prefix: '', firstReading: null }];
+  });
 }
 
-/** The row's cell in column `index` over a height band, in page pixels (the last column: five text heights wide). */
-function cellBox(row: TableRow, index: number, band: { top: number; bottom: number }): Box | null {
+/**
+ * The row's cell in column `index` over a height band of one of its lines, in page pixels. The last
+ * column has no right edge: it reaches two text heights past the line's last word (five at least).
+ */
+function cellBox(row: TableRow, index: number, band: { top: number; bottom: number }, line = row.first): Box | null {
   const from = row.columns[index]!.from;
-  const to = row.columns[index + 1]?.from ?? from + row.textHeight * 5;
-  return unstraighten(row.first, { left: from, right: to, ...band });
+  const h = row.textHeight;
+  const to = row.columns[index + 1]?.from ?? Math.max(from + h * 5, ...line.words.map((w) => w.right + h * 2));
+  return unstraighten(line, { left: from, right: to, ...band });
 }
 
 /**

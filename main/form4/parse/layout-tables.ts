@@ -37,6 +37,8 @@ export type Row = Map<string, Cell>;
 export interface TableRow {
   cells: Row;
   first: VisualLine;
+  /** The row's printed lines, the first one first. */
+  lines: readonly VisualLine[];
   /** Where the row's lines end (the bottom of its last line). */
   bottom: number;
   columns: readonly Column[];
@@ -66,7 +68,7 @@ export function readRows(parts: readonly TablePart[], table: TableName, ids: Foo
           const why = [TEXT_COLUMNS.has(field) ? doubt : undefined, cell.values.length > 0 ? unseen : undefined].filter((w) => w !== undefined);
           if (why.length > 0) cell.doubt = why.join('; ');
         }
-        rows.push({ cells: row, first: current[0]!.line, bottom: Math.max(...current.map((c) => c.line.bottom)), columns: columns!, textHeight: part.textHeight });
+        rows.push({ cells: row, first: current[0]!.line, lines: current.map((c) => c.line), bottom: Math.max(...current.map((c) => c.line.bottom)), columns: columns!, textHeight: part.textHeight });
       }
       current = [];
       doubt = undefined;
@@ -103,8 +105,12 @@ function isScrap(line: VisualLine): boolean {
 }
 
 function isRaised(word: Placed, line: VisualLine, textHeight: number): boolean {
-  const baseline = median(line.words.filter((w) => w.bottom - w.top >= textHeight * 0.7).map((w) => w.bottom)) || line.bottom;
-  return word.bottom < baseline - textHeight * 0.2 && word.bottom - word.top < textHeight * 0.95;
+  return word.bottom < baselineOf(line, textHeight) - textHeight * 0.2 && word.bottom - word.top < textHeight * 0.95;
+}
+
+/** Where a line's letters stand: the bottom of most of its full-height words (straightened). */
+export function baselineOf(line: VisualLine, textHeight: number): number {
+  return median(line.words.filter((w) => w.bottom - w.top >= textHeight * 0.7).map((w) => w.bottom)) || line.bottom;
 }
 
 const STRAY = /^[|[\]{}_~'‘’"“”]+|[|[\]{}_~'‘’"“”]+$/g;
@@ -133,7 +139,8 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       }
       // A superscript at the right edge of the cell before, glued to a date ("@109/24/2018").
       const gluedDate = /^(.{1,3}?)(\d{2}\/\d{2}\/\d{4})$/.exec(text);
-      if (gluedDate !== null) {
+      // (A piece of a rule before the date, "[" or "|", is no mark: the date is read without it below.)
+      if (gluedDate !== null && gluedDate[1]!.replace(STRAY, '') !== '') {
         const owner = columnAt(columns, word.left).field;
         const markCell = row.get(owner) ?? { values: [], marks: [], markRunIn: false };
         row.set(owner, markCell);
@@ -160,6 +167,8 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       }
     }
   }
+  // A mark read in the cell is the superscript a tall word's box took in.
+  for (const cell of row.values()) if (cell.markLost && cell.marks.some((m) => m.guess === undefined)) cell.markLost = false;
   // An (A) or (D) printed close to its amount lands in the amount's cell when the sub-header that
   // places the column was not read: a lone A or D after an amount is the next cell's.
   const amount = row.get('shares');

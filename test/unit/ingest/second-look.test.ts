@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import type { GrayImage } from '../../../main/ingest/gray-image.js';
 import { OcrPool, type StripRequest } from '../../../main/ingest/ocr-pool.js';
 import { decodePngToGray } from '../../../main/ingest/png-decoder.js';
+import { splitRaised } from '../../../main/ingest/raised-marks.js';
 import { checkboxState, cleanCut, inkOf, isLoneBar, readCells, wipeRules } from '../../../main/ingest/second-look.js';
 import { SAMPLE_LINES, textPng } from './fixtures.js';
 
@@ -65,6 +66,68 @@ describe('a cut cleaned and weighed', () => {
     assert.equal(isLoneBar(d, inkOf(d)!), false);
     const ruleEnd = fill(blank(80, 50), 38, 0, 4, 30);
     assert.equal(isLoneBar(ruleEnd, inkOf(ruleEnd)!), false);
+  });
+});
+
+/**
+ * A value cell on a line whose baseline is y 60 (digits 24 high): "12," standing on it, a comma
+ * below it, and a raised "(3)" (two brackets and a digit, 14 high, ending at y 46). A dash and a dot
+ * stand raised too, but are too short to be a mark's.
+ */
+function valueWithMark(): GrayImage {
+  const cut = blank(200, 90);
+  fill(cut, 20, 36, 10, 24);
+  fill(cut, 36, 36, 12, 24);
+  fill(cut, 52, 56, 3, 9);
+  fill(cut, 62, 32, 2, 14);
+  fill(cut, 67, 34, 6, 10);
+  fill(cut, 76, 32, 2, 14);
+  fill(cut, 120, 46, 10, 3);
+  fill(cut, 150, 40, 3, 3);
+  return cut;
+}
+
+describe('footnote marks found by the ink raised above the line', () => {
+  it('parts the raised blots of a mark from the rest: the value, its comma, a dash and a dot', () => {
+    const cut = valueWithMark();
+    const { marks, body } = splitRaised(cut, 60, 24);
+    assert.ok(marks);
+    assert.deepEqual(marks.box, { x: 60, y: 30, width: 20, height: 18 }, 'the three blots with a margin of 2');
+    assert.equal(marks.blots, 3);
+    assert.equal(darkPixels(marks.pixels), 2 * 14 + 6 * 10 + 2 * 14);
+    assert.equal(darkPixels(body), darkPixels(cut) - darkPixels(marks.pixels), 'the rest, without the mark');
+    assert.equal(body.data[40 * 200 + 70], 255);
+  });
+
+  it('finds nothing raised over a value printed without a mark', () => {
+    const cut = fill(fill(blank(200, 90), 20, 36, 10, 24), 36, 36, 12, 24);
+    assert.deepEqual(splitRaised(cut, 60, 24), { marks: null, body: cut });
+  });
+
+  it('reads a letter and its raised mark apart, and answers them joined', async () => {
+    // "S" as a block standing on the baseline at x 20, the mark "(3)" raised beside it.
+    const image = fill(fill(fill(fill(blank(200, 90), 20, 36, 16, 24), 40, 32, 2, 14), 45, 34, 6, 10), 54, 32, 2, 14);
+    const seen: string[] = [];
+    const [answer] = await readCells(image, [{ box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: 'PSA', marksApart: '(0123456789)', raised: { baseline: 60, textHeight: 24 } }], async (strips) => {
+      seen.push(...strips.map((strip) => strip.parameters.tessedit_char_whitelist!));
+      return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: strip.parameters.tessedit_char_whitelist === 'PSA' ? 'S' : '(3)', confidence: strip.parameters.tessedit_char_whitelist === 'PSA' ? 90 : 85, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
+    });
+    assert.deepEqual(seen.sort(), ['(0123456789)', '(0123456789)', 'PSA', 'PSA']);
+    assert.deepEqual(answer, { text: 'S(3)', confidence: 85, ink: { x: 20, y: 30, width: 38, height: 30 } });
+  });
+
+  it('reads the raised ink alone, and leaves a reading with fewer characters than blots unsure', async () => {
+    const image = valueWithMark();
+    const read = (text: string) => readCells(image, [{ box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: '(0123456789)', raised: { baseline: 60, textHeight: 24 } }], async (strips) => {
+      // Only the mark's ink is in the strip: the value's digits were wiped.
+      for (const strip of strips) assert.equal(darkPixels(strip.image), (2 * 14 + 6 * 10 + 2 * 14) * (strip.image.dpi! / 300) ** 2);
+      return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text, confidence: 92, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
+    });
+    const [sure] = await read('(3)');
+    assert.deepEqual(sure, { text: '(3)', confidence: 92, ink: { x: 60, y: 30, width: 20, height: 18 } });
+    const [short] = await read('3');
+    assert.equal(short?.text, '3');
+    assert.ok(short!.confidence <= 20, 'one character read of three blots');
   });
 });
 

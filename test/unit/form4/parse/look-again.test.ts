@@ -21,10 +21,27 @@ function answerFor(looks: readonly CellLook[], pick: (look: CellLook) => boolean
 }
 
 describe('the cells a scanned page is asked to read again', () => {
-  it('asks nothing of the one-letter cells and marks of a page that read surely; only of value cells OCR saw nothing in', () => {
+  it('asks nothing of the one-letter cells and marks of a page that read surely; only of value cells OCR saw nothing in, and of raised ink over values read without a mark', () => {
     const looks = cellsToLookAgain(documentOf(formPage()));
-    assert.ok(looks.length > 0);
-    assert.ok(looks.every((look) => look.alphabet === '0123456789$,./()' && (look.trust ?? 100) <= 30 && look.replaces.length === 0), 'only looks for lost values, which come back unsure');
+    const lost = looks.filter((look) => look.raised === undefined);
+    const raised = looks.filter((look) => look.raised !== undefined);
+    assert.ok(lost.length > 0 && raised.length > 0);
+    assert.ok(lost.every((look) => look.alphabet === '0123456789$,./()' && (look.trust ?? 100) <= 30 && look.replaces.length === 0), 'looks for lost values, which come back unsure');
+    assert.ok(raised.every((look) => look.alphabet === '(0123456789)' && look.replaces.length === 0 && look.prefix === ''), 'only marks are read over a value, beside it');
+    // The sale's amount has its mark "(1)" read: no raised ink is looked for over it.
+    assert.ok(!raised.some((look) => look.box.y < 1084 && look.box.y + look.box.height > 1060 && look.box.x <= 1300 && look.box.x + look.box.width >= 1365));
+  });
+
+  it('looks for a lost mark over the line its value stands on: the first line of an amount, the last line of a wrapped text', () => {
+    const raised = cellsToLookAgain(documentOf(formPage())).filter((look) => look.raised !== undefined);
+    // The holding row: "3,625" at x 1800 on the line at y 1110; "By Family" / "Trust" at x 2180, lines at 1110 and 1145.
+    const amount = raised.find((look) => look.box.x <= 1800 && look.box.x + look.box.width >= 1865 && look.box.y < 1134 && look.box.y + look.box.height > 1110);
+    assert.ok(amount, 'a look over the holding\'s amount');
+    assert.ok(Math.abs(amount.raised!.baseline - 1134) <= 1, 'the amount\'s baseline');
+    const nature = raised.find((look) => look.box.x <= 2180 && look.box.x + look.box.width >= 2245 && look.box.y < 1169 && look.box.y + look.box.height > 1145);
+    assert.ok(nature, 'a look over the last line of the holding\'s nature of ownership');
+    assert.ok(Math.abs(nature.raised!.baseline - 1169) <= 1);
+    assert.ok(nature.box.y + nature.box.height < 1169 + 24 * 0.5, 'the cut stops short of what is below the line');
   });
 
   it('asks for an ownership cell OCR left empty, over its column on the row\'s line, with D and I only', () => {
@@ -40,12 +57,13 @@ describe('the cells a scanned page is asked to read again', () => {
     assert.deepEqual(look!.replaces, []);
   });
 
-  it('asks for a footnote mark run into the value before it, keeping the value', () => {
+  it('asks for a footnote mark run into the value before it, by its raised ink, keeping the value', () => {
     const looks = cellsToLookAgain(documentOf(changed((p) => p.text === 'Trust', (p) => ({ ...p, text: 'Trust®' }))));
     const mark = looks.find((l) => l.prefix !== '');
     assert.ok(mark, 'a look at the mark');
     assert.equal(mark.prefix, 'Trust');
     assert.equal(mark.alphabet, '(0123456789)');
+    assert.ok(mark.raised !== undefined && mark.replaces.length === 1, 'the word "Trust®" is rewritten from the raised ink read');
   });
 
   it('asks for a checkbox whose mark OCR read unsure or not at all, left of its option', () => {
@@ -105,6 +123,20 @@ describe('the answers, applied', () => {
     assert.deepEqual(holding.footnoteRefs, { natureOfOwnership: ['2'] });
     assert.equal(after.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership'], undefined);
     assert.equal(after.confidence['nonDerivative[1].natureOfOwnership'], 70);
+  });
+
+  it('adds a mark found raised over a value read without one, as sure as its two readings', () => {
+    const document = documentOf(changed((p) => p.text === '(1)' && p.y < 1500, () => null));
+    assert.equal(extractFiling(document).filing.nonDerivative[0]!.footnoteRefs?.shares, undefined);
+    const { cells, apply } = secondLook(document);
+    const overAmount = (c: CellLook) => c.raised !== undefined && c.box.x <= 1300 && c.box.x + c.box.width >= 1365 && c.box.y < 1084 && c.box.y + c.box.height > 1060;
+    assert.equal(cells.filter(overAmount).length, 1);
+    const after = extractFiling(apply(answerFor(cells, overAmount, { text: '(1)', confidence: 93, ink: { x: 1366, y: 1055, width: 39, height: 16 } })));
+    const sale = after.filing.nonDerivative[0]!;
+    assert.equal(sale.shares, 1000);
+    assert.deepEqual(sale.footnoteRefs, { shares: ['1'] });
+    assert.deepEqual(after.sources['nonDerivative[0].footnoteRefs.shares']?.boxes, [{ x: 1366, y: 1055, width: 39, height: 16 }]);
+    assert.ok(!after.findings.some((f) => f.path.startsWith('nonDerivative[0].')), 'nothing left to check on the sale');
   });
 
   it('takes a run-in mark whose opening bracket the cut halved ("2)") as unsure, and nothing else in that shape', () => {
