@@ -218,7 +218,11 @@ export async function readCells(
         if (found !== null) toRead(cell.alphabet, { index, part: 'main', ...found });
         return;
       }
-      if (found !== null) toRead(cell.marksApart, { index, part: 'marks', ...found });
+      if (found !== null) {
+        toRead(cell.marksApart, { index, part: 'marks', ...found });
+        // Until read, the marks are in doubt: a letter answered without them is left unsure.
+        marks[index] = { text: '', confidence: DISAGREED, ink: found.ink };
+      }
       cut = split.body;
     }
     const ink = inkOf(cut);
@@ -262,7 +266,10 @@ export async function readCells(
   return main.map((reading, index) => joined(reading, marks[index] ?? null));
 }
 
-/** A letter and the marks read apart from it, as one answer ("S" and "(1)": "S(1)"). */
+/**
+ * A letter and the marks read apart from it, as one answer ("S" and "(1)": "S(1)"); marks found but
+ * not read (empty text) leave the letter unsure.
+ */
 function joined(letter: CellReading | null, marks: CellReading | null): CellReading | null {
   if (letter === null || marks === null) return letter;
   const boxes = [letter.ink, marks.ink].filter((b): b is Box => b !== null);

@@ -111,8 +111,9 @@ function confirmLook(row: TableRow, index: number, cell: Cell, band: { top: numb
 }
 
 /**
- * A cell with a value and no footnote mark read, or one run into its last word: OCR often drops a
- * small superscript, runs it into the value's box or reads it as a stray letter ("Cc" for "C(1)").
+ * A cell with a value and no footnote mark read, or one run into its last word, or only a mark
+ * guessed from a stray character glued to the next cell's date: OCR often drops a small superscript,
+ * runs it into a value's box or reads it as a stray letter ("Cc" for "C(1)", "@1" for "(4)").
  * Only the ink raised above the line the value stands on is read (the line a mark ends: the last
  * line of a wrapped text cell, the first of a value). A mark run into the value comes back after the
  * value's text ("C(1)"); nothing raised there leaves the first reading as it was.
@@ -121,7 +122,10 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
   const field = row.columns[index]!.field;
   const last = cell.values[cell.values.length - 1];
   const runsIn = cell.markRunIn && last !== undefined && last.box !== null && cell.marks.every((m) => m.token.box === last.box);
-  if (last === undefined || (cell.marks.length > 0 && !runsIn) || field === 'voluntary') return null;
+  // Marks alone, guessed from a stray character glued to the next cell's date: looked for here.
+  const glued = cell.values.length === 0 && cell.marks.length > 0 && cell.marks.every((m) => m.glued === true);
+  const page = last?.page ?? cell.marks[0]?.token.page;
+  if (page === undefined || (cell.marks.length > 0 && !runsIn && !glued) || field === 'voluntary') return null;
   const h = row.textHeight;
   const inColumn = (line: VisualLine) => line.words.some((w) => columnAt(row.columns, (w.left + w.right) / 2).field === field);
   const at = TEXT_COLUMNS.has(field) ? row.lines.findLastIndex(inColumn) : 0;
@@ -135,12 +139,12 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
   const box = cellBox(row, index, { top, bottom }, line);
   if (box === null) return null;
   // A word that stands mostly in the next cell (a value OCR ran across the border) is not rewritten here.
-  const centre = last.box === null ? NaN : last.box.x + last.box.width / 2;
+  const centre = last?.box == null ? NaN : last.box.x + last.box.width / 2;
   const runIn = runsIn && centre >= box.x && centre <= box.x + box.width;
   if (runsIn && !runIn) return null;
   const { alphabet, pattern } = CELL_KINDS.marks;
   const raised = { baseline: box.y + (baseline - top), textHeight: h };
-  return { page: last.page, box, alphabet, pattern, raised, replaces: runIn ? [last.box!] : [], marks: [], prefix: runIn ? last.text : '', firstReading: null };
+  return { page, box, alphabet, pattern, raised, replaces: runIn ? [last!.box!] : [], marks: [], prefix: runIn ? last!.text : '', firstReading: null };
 }
 
 /** Confidence at most of a value found where the page reading saw nothing: always flagged for review. */

@@ -22,7 +22,8 @@ export interface TablePart {
 
 export interface Cell {
   values: Token[];
-  marks: Array<{ id: string; token: Token; guess?: string }>;
+  /** `glued`: a guess from a stray character glued before the next cell's date ("@109/24/2018"). */
+  marks: Array<{ id: string; token: Token; guess?: string; glued?: boolean }>;
   /** A footnote mark may be run into the cell's last word (OCR read it as a stray character). */
   markRunIn: boolean;
   /** A superscript seems to stand in a word's box but OCR gave no text for it. */
@@ -145,7 +146,7 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
         const markCell = row.get(owner) ?? { values: [], marks: [], markRunIn: false };
         row.set(owner, markCell);
         const mark = markFrom({ ...word.token, text: gluedDate[1]! }, ids);
-        markCell.marks.push({ ...mark, guess: mark.guess ?? `a footnote mark glued to the date "${text}"` });
+        markCell.marks.push({ ...mark, guess: mark.guess ?? `a footnote mark glued to the date "${text}"`, glued: true });
         cell.values.push({ ...word.token, text: gluedDate[2]! });
         continue;
       }
@@ -167,8 +168,13 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       }
     }
   }
-  // A mark read in the cell is the superscript a tall word's box took in.
-  for (const cell of row.values()) if (cell.markLost && cell.marks.some((m) => m.guess === undefined)) cell.markLost = false;
+  for (const cell of row.values()) {
+    if (!cell.marks.some((m) => m.guess === undefined)) continue;
+    // A mark read in the cell is the superscript a tall word's box took in, and the one a stray
+    // character glued to the next cell's date was taken for.
+    cell.markLost = false;
+    cell.marks = cell.marks.filter((m) => m.glued !== true);
+  }
   // An (A) or (D) printed close to its amount lands in the amount's cell when the sub-header that
   // places the column was not read: a lone A or D after an amount is the next cell's.
   const amount = row.get('shares');
@@ -214,6 +220,8 @@ function markFrom(token: Token, ids: FootnoteIds): { id: string; token: Token; g
 /** Letters OCR takes for digits in a cell that must hold a number or date. */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
 
+const LETTER_FIELDS = new Set(['transactionCode', 'acquiredDisposed', 'directOrIndirect']);
+
 /** Reads typed values out of a row's cells, recording provenance and every guess. */
 class RowReader implements LineCells {
   readonly footnoteRefs: Record<string, string[]> = {};
@@ -226,6 +234,9 @@ class RowReader implements LineCells {
       const refPath = `${path}.footnoteRefs.${field}`;
       const markTokens = cell.marks.map((m) => m.token);
       if (markTokens.length > 0 || guesses.length > 0) provenance.read(refPath, markTokens, guesses.length > 0 ? guesses.join('; ') : undefined);
+      // A one-letter cell read without marks is as sure of having none as of its letter: a mark set
+      // close to the letter is lost with it (or blurred into it).
+      else if (LETTER_FIELDS.has(field) && cell.values.length > 0) provenance.read(refPath, cell.values);
     }
   }
 

@@ -8,6 +8,8 @@ import { hasLayout, layoutLooks, layoutPages, splitFilings } from './layout-fili
 
 /** Confidence at most of marks read with part of them cut off: flagged for review. */
 const HALF_READ = 40;
+/** Confidence at most of a letter whose marks the second look dropped (no raised ink beside it). */
+const MARKS_DROPPED = 60;
 /** Confidence given to a first reading the second look disagreed with: under any flagging threshold. */
 const DISPUTED = 20;
 
@@ -62,8 +64,12 @@ function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
     if (middle < look.inkWithin.top || middle > look.inkWithin.bottom) return page;
   }
   // A cell printed with footnote marks read back without any: the marks were not seen this time,
-  // which proves nothing about them; the first reading (and its doubt) stays.
-  if (look.marks.length > 0 && !reading.includes('(') && look.firstReading === null) return page;
+  // which proves nothing about them; the first reading (and its doubt) stays. Unless the marks were
+  // looked for apart, by their raised ink, and none stands there: then they were likely not marks,
+  // and are dropped, but the letter is left unsure (and its marks with it, RowReader), as a mark
+  // blurred into its letter stands raised no more.
+  const dropsMarks = look.marks.length > 0 && !reading.includes('(');
+  if (dropsMarks && look.firstReading === null && look.marksApart === undefined) return page;
   const boxes = reading.includes('(') ? [...look.replaces, ...look.marks] : look.replaces;
   const replaced = (word: Word) => word.box !== null && boxes.some((box) => sameBox(box, word.box!));
   const words = page.lines.flatMap((line) => line.words.filter(replaced));
@@ -82,7 +88,8 @@ function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
   const box = (look.prefix !== '' ? union(words.map((w) => w.box!)) : answer.ink) ?? union(words.map((w) => w.box!)) ?? look.box;
   // The kept value is only as sure as the page reading of it was.
   const kept = look.prefix !== '' ? Math.min(...words.map((w) => w.confidence)) : 100;
-  const word: Word = { text: `${look.prefix}${reading}`, box, confidence: Math.max(0, Math.min(100, kept, look.trust ?? 100, read.trust ?? 100, answer.confidence)) };
+  const dropped = dropsMarks ? MARKS_DROPPED : 100;
+  const word: Word = { text: `${look.prefix}${reading}`, box, confidence: Math.max(0, Math.min(100, kept, dropped, look.trust ?? 100, read.trust ?? 100, answer.confidence)) };
   const lines = page.lines.map((line) => ({ ...line, words: line.words.filter((w) => !replaced(w)) }));
   const target = nearestLine(lines, box);
   if (target === null) return { ...page, lines: [...lines, { words: [word], box }] };

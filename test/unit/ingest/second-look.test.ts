@@ -114,6 +114,11 @@ describe('footnote marks found by the ink raised above the line', () => {
     });
     assert.deepEqual(seen.sort(), ['(0123456789)', '(0123456789)', 'PSA', 'PSA']);
     assert.deepEqual(answer, { text: 'S(3)', confidence: 85, ink: { x: 20, y: 30, width: 38, height: 30 } });
+    // Raised ink that reads as nothing: the letter comes back alone, unsure.
+    const [unread] = await readCells(image, [{ box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: 'PSA', marksApart: '(0123456789)', raised: { baseline: 60, textHeight: 24 } }], async (strips) =>
+      strips.map((strip) => (strip.parameters.tessedit_char_whitelist === 'PSA' ? [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: 'S', confidence: 90, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }] : [])));
+    assert.equal(unread?.text, 'S');
+    assert.ok(unread!.confidence <= 20);
   });
 
   it('reads the raised ink alone, and leaves a reading with fewer characters than blots unsure', async () => {

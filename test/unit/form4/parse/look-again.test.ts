@@ -139,6 +139,34 @@ describe('the answers, applied', () => {
     assert.ok(!after.findings.some((f) => f.path.startsWith('nonDerivative[0].')), 'nothing left to check on the sale');
   });
 
+  it('takes a mark found raised in its own cell over one guessed from a stray character glued to the next cell\'s date', () => {
+    const placements = formPage().filter((p) => !(p.text === '$10.00' && p.y === 1500)).map((p) => (p.text === '05/23/2017' && p.y === 1500 ? { ...p, text: '@105/23/2017', x: 590 } : p));
+    const document = documentOf(placements);
+    const before = extractFiling(document).filing.derivative[0]!;
+    assert.deepEqual(before.footnoteRefs?.conversionOrExercisePrice, ['1'], 'the "@1" taken for a mark, as a guess');
+    const { cells, apply } = secondLook(document);
+    const overPrice = (c: CellLook) => c.raised !== undefined && c.replaces.length === 0 && c.box.x <= 480 && c.box.x + c.box.width >= 600 && c.box.y < 1524 && c.box.y + c.box.height > 1500;
+    assert.equal(cells.filter(overPrice).length, 1);
+    const after = extractFiling(apply(answerFor(cells, overPrice, { text: '(2)', confidence: 94, ink: { x: 592, y: 1494, width: 20, height: 16 } })));
+    const option = after.filing.derivative[0]!;
+    assert.equal(option.transactionDate, '2017-05-23');
+    assert.deepEqual(option.footnoteRefs?.conversionOrExercisePrice, ['2']);
+  });
+
+  it('drops a mark guessed from a stray letter after a code when no raised ink stands beside it, leaving the code and its marks to check', () => {
+    const document = documentOf(changed((p) => p.text === 'S' && p.y === 1060, (p) => ({ ...p, text: 'Sc', confidence: 90 })));
+    assert.deepEqual(extractFiling(document).filing.nonDerivative[0]!.footnoteRefs?.transactionCode, ['1']);
+    const { cells, apply } = secondLook(document);
+    const code = (c: CellLook) => c.marksApart !== undefined && c.box.x <= 1080 && c.box.x + c.box.width >= 1093 && c.box.y < 1084;
+    assert.equal(cells.filter(code).length, 1);
+    const after = extractFiling(apply(answerFor(cells, code, { text: 'S', confidence: 93, ink: { x: 1080, y: 1060, width: 13, height: 24 } })));
+    const sale = after.filing.nonDerivative[0]!;
+    assert.equal(sale.transactionCode, 'S');
+    assert.equal(sale.footnoteRefs?.transactionCode, undefined);
+    const flagged = new Set(after.findings.map((f) => f.path));
+    assert.ok(flagged.has('nonDerivative[0].transactionCode') && flagged.has('nonDerivative[0].footnoteRefs.transactionCode'));
+  });
+
   it('takes a run-in mark whose opening bracket the cut halved ("2)") as unsure, and nothing else in that shape', () => {
     const document = documentOf(changed((p) => p.text === 'Trust', (p) => ({ ...p, text: 'Trust®' })));
     const { cells, apply } = secondLook(document);
