@@ -6,12 +6,19 @@ import type { Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 import { blotsOf, type Blot } from './ink-blots.js';
 
-const DARK = 140;
+/**
+ * How dark ink is, first as a letter is read (second-look.ts), then lighter: a mark's thin strokes
+ * print grey and break apart on a damaged scan at the first; on a sharp scan, the second runs a
+ * mark's bracket into the letter beside it.
+ */
+const DARKNESSES = [140, 180];
 
 /** How far above the baseline a blot must end to be raised, in text heights (a superscript ends about half way up). */
 const RAISED = 0.25;
 /** A raised blot this short is a dot, a dash or a speck, not a bracket or digit of a mark. */
 const SHORTEST = 0.3;
+/** A letter ends this near the page reading's baseline (in text heights); a mark's bracket ends higher. */
+const NEAR = 0.28;
 /** Blots of one mark stand this close side by side (in text heights): "(6)(7)" is one run. */
 const GAP = 0.6;
 
@@ -23,10 +30,16 @@ const GAP = 0.6;
  * the height of its digits.
  */
 export function splitRaised(cut: GrayImage, baseline: number, textHeight: number): { marks: { pixels: GrayImage; box: Box; blots: number } | null; body: GrayImage } {
-  const blots = blotsOf(cut, DARK);
-  const runs = runsOf(blots.filter((blot) => isRaised(blot.box, baseline, textHeight)), textHeight).filter(looksLikeMark);
-  if (runs.length === 0) return { marks: null, body: cut };
-  const kept = new Set(runs.flat());
+  for (const dark of DARKNESSES) {
+    const blots = blotsOf(cut, dark);
+    const line = baselineIn(blots, baseline, textHeight);
+    const runs = runsOf(blots.filter((blot) => isRaised(blot.box, line, textHeight)), textHeight).filter(looksLikeMark);
+    if (runs.length > 0) return parted(cut, blots, new Set(runs.flat()));
+  }
+  return { marks: null, body: cut };
+}
+
+function parted(cut: GrayImage, blots: readonly Blot[], kept: ReadonlySet<Blot>): { marks: { pixels: GrayImage; box: Box; blots: number }; body: GrayImage } {
   const only = new Uint8Array(cut.data);
   const body = new Uint8Array(cut.data);
   for (const blot of blots) for (const at of blot.pixels) (kept.has(blot) ? body : only)[at] = 255;
@@ -43,9 +56,24 @@ export function splitRaised(cut: GrayImage, baseline: number, textHeight: number
   return { marks: { pixels: { width: box.width, height: box.height, data, dpi: cut.dpi }, box, blots: kept.size }, body: { ...cut, data: body } };
 }
 
+/**
+ * Where the cut's letters stand: the bottom of most of its full-height blots that end near the
+ * baseline the page reading gave. That one is often a little low (word boxes reach down with a
+ * comma or a descender), never by as much as a mark stands raised, so a mark's brackets are no
+ * letters here.
+ */
+function baselineIn(blots: readonly Blot[], given: number, textHeight: number): number {
+  const bottoms = blots
+    .filter((b) => b.box.height >= textHeight * 0.6 && b.box.height <= textHeight * 1.3 && Math.abs(b.box.y + b.box.height - given) <= textHeight * NEAR)
+    .map((b) => b.box.y + b.box.height)
+    .sort((a, b) => a - b);
+  return bottoms[Math.floor(bottoms.length / 2)] ?? given;
+}
+
+/** Ending well above the baseline, tall enough for a bracket or digit, and not up in the line above. */
 function isRaised(box: Box, baseline: number, textHeight: number): boolean {
   const bottom = box.y + box.height;
-  return bottom <= baseline - textHeight * RAISED && box.height >= textHeight * SHORTEST && box.height <= textHeight && box.y >= baseline - textHeight * 1.8;
+  return bottom <= baseline - textHeight * RAISED && box.height >= textHeight * SHORTEST && box.height <= textHeight && box.y >= baseline - textHeight * 1.5;
 }
 
 /** Raised blots grouped left to right into runs of blots standing close together. */
