@@ -99,6 +99,17 @@ describe('footnote marks found by the ink raised above the line', () => {
     assert.equal(body.data[40 * 200 + 70], 255);
   });
 
+  it('finds a mark printed grey (a damaged scan) and stands the line where its letters end, not where the page reading put it', () => {
+    // The mark's strokes in grey 160, lighter than a letter is read at; the reading's baseline 5 low.
+    const cut = fill(fill(blank(200, 90), 20, 36, 10, 24), 36, 36, 12, 24);
+    fill(fill(fill(cut, 62, 32, 2, 14, 160), 67, 34, 6, 10, 160), 76, 32, 2, 14, 160);
+    const { marks } = splitRaised(cut, 65, 24);
+    assert.deepEqual(marks?.box, { x: 60, y: 30, width: 20, height: 18 });
+    // Lower still and a letter would look raised against it: the line is taken from the letters.
+    const plain = fill(fill(blank(200, 90), 20, 36, 10, 24), 36, 44, 14, 16);
+    assert.equal(splitRaised(plain, 66, 24).marks, null, 'an x-height letter is not raised');
+  });
+
   it('finds nothing raised over a value printed without a mark', () => {
     const cut = fill(fill(blank(200, 90), 20, 36, 10, 24), 36, 36, 12, 24);
     assert.deepEqual(splitRaised(cut, 60, 24), { marks: null, body: cut });
