@@ -132,7 +132,12 @@ export function visualLines(words: readonly Placed[]): VisualLine[] {
       }
     }
   }
-  for (const line of lines) line.words.sort((a, b) => a.left - b.left);
+  // Left to right; but OCR sometimes boxes a word over its neighbour ("C/O FACEBOOK," with FACEBOOK's
+  // box from before C/O, "Class A" with Class's box over A): two words one within the other keep
+  // the order OCR read them in.
+  const order = new Map(words.map((word, index) => [word, index]));
+  const within = (a: Placed, b: Placed) => centerX(a) >= b.left && centerX(a) <= b.right;
+  for (const line of lines) line.words.sort((a, b) => (within(a, b) || within(b, a) ? order.get(a)! - order.get(b)! : a.left - b.left));
   return lines.sort((a, b) => a.top - b.top);
 }
 

@@ -9,6 +9,8 @@ export interface Placement {
   y: number;
   /** Text height in pixels; a superscript footnote mark is smaller and raised. */
   height?: number;
+  /** Box width in pixels (by default, as wide as the text). */
+  width?: number;
   confidence?: number;
 }
 
@@ -35,7 +37,7 @@ export function page(number: number, placements: readonly Placement[], tilt = 0)
   const byY = new Map<number, Word[]>();
   for (const p of placements) {
     const height = p.height ?? 24;
-    const width = p.text.length * CHAR_WIDTH;
+    const width = p.width ?? p.text.length * CHAR_WIDTH;
     // Tilting turns the page about its top left corner by `tilt` radians.
     const x = p.x * Math.cos(tilt) - p.y * Math.sin(tilt);
     const y = p.x * Math.sin(tilt) + p.y * Math.cos(tilt);

@@ -132,6 +132,15 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual([owner.name, owner.street1, owner.street2, owner.city, owner.state, owner.zip], ['DOE JANE A', 'ACME CORP', '100 MAIN ST', 'SPRINGFIELD', 'IL', '62701']);
   });
 
+  it('keeps the order OCR read two words in when it boxed one over the other', () => {
+    // "C/O ACME CORP" with ACME's box starting left of C/O; "Common Stock" with Common's box over Stock.
+    const placements = formPage().flatMap((p) => (p.text === 'ACME' && p.y === 560 ? [{ ...p, text: 'C/O', x: 215 }, { ...p, x: 200, width: 110 }]
+      : p.text === 'CORP' && p.y === 560 ? [{ ...p, x: 320 }] : p.text === 'Common' && p.y === 1060 ? [{ ...p, width: 260 }] : [p]));
+    const { filing } = parseForm4(ocrDocument([page(1, placements)]));
+    assert.equal(filing.reportingOwners[0]!.street1, 'C/O ACME CORP');
+    assert.equal(filing.nonDerivative[0]!.securityTitle, 'Common Stock');
+  });
+
   it('keeps a raised short word of letters as a word, not a footnote mark', () => {
     const placements = formPage().map((p) => (p.text === 'to' && p.y === 1535 ? { ...p, y: 1530, height: 19 } : p));
     const { filing } = parseForm4(ocrDocument([page(1, placements)]));
