@@ -138,9 +138,21 @@ function readStreet(tokens: Token[], path: string, provenance: Provenance): { st
   return { street1: joinText(tokens), street2: null };
 }
 
-/** "AMHERST NY 14228", also when a damaged table cut it into cells ("AMHER | ST NY | 7 1 | 4228"). */
+/**
+ * "AMHERST NY 14228", also when a damaged table cut it into cells ("AMHER | ST NY | 7 1 | 4228"); or
+ * an address abroad as EDGAR writes it, a country code of a letter and a digit after the city and
+ * the postal code after it ("LONDON, X0 W1K 3JP").
+ */
 export function readCityStateZip(tokens: Token[], path: string, provenance: Provenance): { city: string | null; state: string | null; zip: string | null } {
   const stateAt = findLastIndex(tokens, (t) => US_STATE_CODES.has(t.text.toUpperCase()));
+  const abroad = stateAt < 0 ? tokens.findIndex((t, i) => i > 0 && /^[A-Z][0-9]$/.test(t.text) && tokens[i - 1]!.text.endsWith(',')) : -1;
+  if (abroad > 0) {
+    const postal = tokens.slice(abroad + 1);
+    provenance.read(`${path}.city`, tokens.slice(0, abroad));
+    provenance.read(`${path}.state`, [tokens[abroad]!]);
+    if (postal.length > 0) provenance.read(`${path}.zip`, postal);
+    return { city: joinText(tokens.slice(0, abroad)), state: tokens[abroad]!.text, zip: postal.length > 0 ? joinText(postal) : null };
+  }
   if (stateAt < 0) {
     if (tokens.length > 0) provenance.read(`${path}.city`, tokens, 'no state code found in the city, state and zip line');
     return { city: tokens.length > 0 ? joinText(tokens) : null, state: null, zip: null };

@@ -132,6 +132,15 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual([owner.name, owner.street1, owner.street2, owner.city, owner.state, owner.zip], ['DOE JANE A', 'ACME CORP', '100 MAIN ST', 'SPRINGFIELD', 'IL', '62701']);
   });
 
+  it('reads an address abroad as EDGAR writes it: the country code after the city, the postal code after it', () => {
+    const placements = formPage().flatMap((p) => (p.y === 680 && p.x < 900 ? (p.text === 'SPRINGFIELD' ? words('LONDON, X0 W1K 3JP', 200, 680) : []) : [p]));
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    const owner = extraction.filing.reportingOwners[0]!;
+    assert.deepEqual([owner.city, owner.state, owner.zip], ['LONDON,', 'X0', 'W1K 3JP']);
+    // RULES.md asks for a US state or territory code: the code abroad is read, and left for the analyst.
+    assert.ok(extraction.findings.some((f) => f.rule === 'format' && f.path === 'reportingOwners[0].state'));
+  });
+
   it('keeps the order OCR read two words in when it boxed one over the other', () => {
     // "C/O ACME CORP" with ACME's box starting left of C/O; "Common Stock" with Common's box over Stock.
     const placements = formPage().flatMap((p) => (p.text === 'ACME' && p.y === 560 ? [{ ...p, text: 'C/O', x: 215 }, { ...p, x: 200, width: 110 }]
