@@ -195,6 +195,9 @@ function readOtherOwners(pages: readonly PageLayout[], markers: readonly Marker[
   });
 }
 
+/** "/s/" as OCR misreads it: a bar, bracket or slash, an s, and a bar, l, t, 1, ! or slash. */
+const SLASH_S = /^[/|[(Il]s[/|!1lIt)\]]$/;
+
 /**
  * Remarks (from their label to the first signature) and signatures: the line over each "Signature
  * of Reporting Person" label holds the name and, on its right, the date.
@@ -214,9 +217,13 @@ function readLayoutClosing(pages: readonly PageLayout[], markers: readonly Marke
     const lines = above.slice(Math.max(start, 0));
     const tokens = lines.flatMap((l) => l.words.map((w) => w.token));
     const date = [...tokens].reverse().find((t) => readDate(t.text) !== null);
-    const name = tokens.filter((t) => t !== date);
+    // The "/s/" of an electronic signature, which OCR reads "Isl", "Is!" or "[sl": mended, as a guess.
+    const slashed = tokens.filter((t) => t !== date && SLASH_S.test(t.text) && t.text !== '/s/');
+    const name = tokens.filter((t) => t !== date).map((t) => (slashed.includes(t) ? { ...t, text: '/s/' } : t));
+    // Specks after the name (a damaged scan's dots and dashes, read as ":" or "_") are no part of it.
+    while (name.length > 1 && /^[:;_~\-—.,'"`|]+$/.test(name[name.length - 1]!.text)) name.pop();
     signatureTops.push({ pageIndex: label.pageIndex, top: Math.min(...lines.map((l) => l.top), label.at.top) });
-    provenance.read(`signatures[${index}].name`, name);
+    provenance.read(`signatures[${index}].name`, name, slashed.length > 0 ? `"${slashed[0]!.text}" read as "/s/"` : undefined);
     if (date !== undefined) provenance.read(`signatures[${index}].date`, [date]);
     else provenance.guess(`signatures[${index}].date`, 'no date could be read beside the signature');
     signatures.push({ name: name.map((t) => t.text).join(' '), date: date === undefined ? null : readDate(date.text) });

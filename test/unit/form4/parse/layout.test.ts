@@ -141,6 +141,14 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.ok(extraction.findings.some((f) => f.rule === 'format' && f.path === 'reportingOwners[0].state'));
   });
 
+  it('mends the "/s/" of an electronic signature OCR read as "Isl", and flags it; specks after the name are dropped', () => {
+    const placements = formPage().map((p) => (p.text === '/s/' ? { ...p, text: 'Isl' } : p));
+    placements.push({ text: ':', x: 1120, y: 2000 });
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.equal(extraction.filing.signatures[0]!.name, '/s/ Jane Doe');
+    assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'signatures[0].name'));
+  });
+
   it('keeps the order OCR read two words in when it boxed one over the other', () => {
     // "C/O ACME CORP" with ACME's box starting left of C/O; "Common Stock" with Common's box over Stock.
     const placements = formPage().flatMap((p) => (p.text === 'ACME' && p.y === 560 ? [{ ...p, text: 'C/O', x: 215 }, { ...p, x: 200, width: 110 }]
