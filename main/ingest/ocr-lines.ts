@@ -50,11 +50,14 @@ const MENDED_CONFIDENCE = 70;
 
 /**
  * "Il" is no English word: in fund and entity names ("Mithril II LP", "SVF II") it is the numeral II
- * with its second stroke read as a lower-case l. Mended, and left unsure so the field is checked.
+ * with its second stroke read as a lower-case l, or as a bracket or bar ("[I", "I|"); "Ill" is III
+ * ("Craft Ventures III"). Mended, and left unsure so the field is checked.
  */
 function romanTwo(word: Word): Word {
-  const match = /^(Il)([,.;:)]?)$/.exec(word.text);
-  return match === null ? word : { ...word, text: `II${match[2]}`, confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
+  const match = /^([("“]{0,2})(Il|Ill|\[I|\[\||I\||\|I)([,.;:)"”]?)$/.exec(word.text);
+  if (match === null) return word;
+  const numeral = match[2] === 'Ill' ? 'III' : 'II';
+  return { ...word, text: `${match[1]}${numeral}${match[3]}`, confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
 }
 
 function toBox({ x0, y0, x1, y1 }: OcrBox): Box {
