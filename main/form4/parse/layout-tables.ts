@@ -154,7 +154,8 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       if (plain !== null) cell.marks.push({ id: plain, token: word.token });
       else if (/^(\(\d{1,2}\))+$/.test(text)) for (const id of text.match(/\d{1,2}/g)!) cell.marks.push({ id, token: word.token });
       // A raised word is a mark when it could be one: a short word of letters ("to") is only set high.
-      else if ((isRaised(word, line, textHeight) && /\d|[()@®©*°™]|^.$/.test(text)) || MARK_SYMBOL.test(text)) cell.marks.push(markFrom(word.token, ids));
+      // (A capital letter standing full height in a one-letter cell is its letter, set high by a skew.)
+      else if ((isRaised(word, line, textHeight) && /\d|[()@®©*°™]|^.$/.test(text) && !(LETTER_FIELDS.has(field) && /^[A-Z]$/.test(text) && word.bottom - word.top >= textHeight * 0.7)) || MARK_SYMBOL.test(text)) cell.marks.push(markFrom(word.token, ids));
       else {
         // A word standing taller than the line, from above it, has a superscript inside its box that
         // OCR dropped from the text: the cell's marks are then unknown.

@@ -158,6 +158,13 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.equal(filing.nonDerivative[0]!.securityTitle, 'Common Stock');
   });
 
+  it('reads a D or I set high by a skew as the letter, not as a footnote mark', () => {
+    const placements = formPage().map((p) => (p.text === 'D' && p.x === 2030 && p.y === 1060 ? { ...p, y: 1054, height: 20 } : p));
+    const [sale] = parseForm4(ocrDocument([page(1, placements)])).filing.nonDerivative;
+    assert.equal(sale!.directOrIndirect, 'D');
+    assert.equal(sale!.footnoteRefs?.directOrIndirect, undefined);
+  });
+
   it('keeps a raised short word of letters as a word, not a footnote mark', () => {
     const placements = formPage().map((p) => (p.text === 'to' && p.y === 1535 ? { ...p, y: 1530, height: 19 } : p));
     const { filing } = parseForm4(ocrDocument([page(1, placements)]));
