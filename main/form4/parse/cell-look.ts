@@ -36,6 +36,11 @@ export interface CellLook {
   /** Text kept before the reading in the word it makes (the value a footnote mark was run into). */
   prefix: string;
   /**
+   * The prefix may end in the mark's own digits: the page reading lost only the mark's opening
+   * bracket ("5.17417)" for "5.1741(7)"). A mark read whose digits end the prefix takes them from it.
+   */
+  markDigitsEndPrefix?: boolean;
+  /**
    * The page reading of the cell when it was well formed but unsure: a second reading that differs
    * does not replace it, it only lowers its confidence, so the field is flagged rather than changed.
    */

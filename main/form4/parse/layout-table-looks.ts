@@ -144,7 +144,12 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
   if (runsIn && !runIn) return null;
   const { alphabet, pattern } = CELL_KINDS.marks;
   const raised = { baseline: box.y + (baseline - top), textHeight: h };
-  return { page, box, alphabet, pattern, raised, replaces: runIn ? [last!.box!] : [], marks: [], prefix: runIn ? last!.text : '', firstReading: null };
+  // "5.17417)" for "5.1741(7)": OCR lost only the opening bracket, and the mark's digits end the value.
+  const bracketLost = runIn && /\d\)$/.test(cell.marks[0]!.token.text) && !cell.marks[0]!.token.text.includes('(');
+  return {
+    page, box, alphabet, pattern, raised, replaces: runIn ? [last!.box!] : [], marks: [], prefix: runIn ? last!.text : '', firstReading: null,
+    ...(bracketLost ? { markDigitsEndPrefix: true } : {}),
+  };
 }
 
 /** Confidence at most of a value found where the page reading saw nothing: always flagged for review. */

@@ -8,6 +8,8 @@ import { hasLayout, layoutLooks, layoutPages, splitFilings } from './layout-fili
 
 /** Confidence at most of marks read with part of them cut off: flagged for review. */
 const HALF_READ = 40;
+/** Confidence at most of a value whose last digits were taken for its mark's ("5.17417)": 5.1741 and (7)). */
+const MARK_DIGITS_TAKEN = 60;
 /** Confidence at most of a letter whose marks the second look dropped (no raised ink beside it). */
 const MARKS_DROPPED = 60;
 /** Confidence given to a first reading the second look disagreed with: under any flagging threshold. */
@@ -89,7 +91,11 @@ function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
   // The kept value is only as sure as the page reading of it was.
   const kept = look.prefix !== '' ? Math.min(...words.map((w) => w.confidence)) : 100;
   const dropped = dropsMarks ? MARKS_DROPPED : 100;
-  const word: Word = { text: `${look.prefix}${reading}`, box, confidence: Math.max(0, Math.min(100, kept, dropped, look.trust ?? 100, read.trust ?? 100, answer.confidence)) };
+  const digits = look.markDigitsEndPrefix === true ? /^\((\d{1,2})\)$/.exec(reading)?.[1] : undefined;
+  const taken = digits !== undefined && look.prefix.length > digits.length && look.prefix.endsWith(digits);
+  // The mark's digits taken back from the value are a guess: left unsure.
+  const prefix = taken ? look.prefix.slice(0, -digits.length) : look.prefix;
+  const word: Word = { text: `${prefix}${reading}`, box, confidence: Math.max(0, Math.min(100, kept, dropped, taken ? MARK_DIGITS_TAKEN : 100, look.trust ?? 100, read.trust ?? 100, answer.confidence)) };
   const lines = page.lines.map((line) => ({ ...line, words: line.words.filter((w) => !replaced(w)) }));
   const target = nearestLine(lines, box);
   if (target === null) return { ...page, lines: [...lines, { words: [word], box }] };

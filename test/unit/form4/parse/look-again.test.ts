@@ -167,6 +167,18 @@ describe('the answers, applied', () => {
     assert.ok(flagged.has('nonDerivative[0].transactionCode') && flagged.has('nonDerivative[0].footnoteRefs.transactionCode'));
   });
 
+  it('takes back a mark\'s digits the page reading ran into its value when only the bracket was lost ("1,0001)" for "1,000(1)"), left unsure', () => {
+    const placements = formPage().filter((p) => !(p.text === '(1)' && p.y < 1500)).map((p) => (p.text === '1,000' ? { ...p, text: '1,0001)' } : p));
+    const document = documentOf(placements);
+    const { cells, apply } = secondLook(document);
+    const mark = cells.find((c) => c.prefix === '1,0001');
+    assert.ok(mark?.markDigitsEndPrefix, 'the value may end in the mark\'s digits');
+    const after = extractFiling(apply(cells.map((c) => (c === mark ? { text: '(1)', confidence: 94, ink: { x: 1366, y: 1055, width: 39, height: 16 } } : null))));
+    const sale = after.filing.nonDerivative[0]!;
+    assert.deepEqual([sale.shares, sale.footnoteRefs?.shares], [1000, ['1']]);
+    assert.ok(after.findings.some((f) => f.rule === 'low-confidence' && f.path === 'nonDerivative[0].shares'));
+  });
+
   it('takes a run-in mark whose opening bracket the cut halved ("2)") as unsure, and nothing else in that shape', () => {
     const document = documentOf(changed((p) => p.text === 'Trust', (p) => ({ ...p, text: 'Trust®' })));
     const { cells, apply } = secondLook(document);
