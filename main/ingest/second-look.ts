@@ -35,6 +35,12 @@ export interface CellToRead {
    */
   marksApart?: string;
   /**
+   * With `raised`, no `marksApart`: the value's last word (its box in page pixels) and the characters
+   * it can hold. When the marks stand inside its box, it is read again left of them and the answer
+   * is the word and the marks ("200" and "(1)": "200(1)").
+   */
+  word?: { box: Box; alphabet: string };
+  /**
    * What a lone upright bar in the cell is (the "I" of a sans-serif font, which Tesseract takes for
    * a speck or a rule and does not read at all).
    */
@@ -191,11 +197,12 @@ export async function readCells(
    * A piece of a cell to read: its ink (`main`), or the raised marks read apart from its letter.
    * `least`: the fewest characters a reading of the piece can have (one per raised blot).
    */
-  type Piece = { index: number; part: 'main' | 'marks'; cut: { crop: Box; pixels: GrayImage }; ink: Box; least?: number };
+  type Piece = { index: number; part: 'main' | 'marks' | 'word'; cut: { crop: Box; pixels: GrayImage }; ink: Box; least?: number };
   const groups = new Map<string, Piece[]>();
   const toRead = (alphabet: string, piece: Piece) => groups.set(alphabet, [...(groups.get(alphabet) ?? []), piece]);
   const main = new Array<CellReading | null>(cells.length).fill(null);
   const marks = new Array<CellReading | null>(cells.length).fill(null);
+  const words = new Array<CellReading | null>(cells.length).fill(null);
   cells.forEach((cell, index) => {
     const crop = clipBox(image, cell.box);
     let cut = cleanCut(cutOut(image, crop), cell.keepEdges);
@@ -215,7 +222,16 @@ export async function readCells(
         least: split.marks.blots,
       };
       if (cell.marksApart === undefined) {
-        if (found !== null) toRead(cell.alphabet, { index, part: 'main', ...found });
+        if (found === null) return;
+        toRead(cell.alphabet, { index, part: 'main', ...found });
+        // A mark run onto the end of its value's word ("200(1)" read "2000"): the word is read
+        // again left of the mark, without it.
+        const word = cell.word;
+        if (word !== undefined && found.ink.x > word.box.x && found.ink.x < word.box.x + word.box.width) {
+          const left = Math.max(0, Math.floor(word.box.x) - crop.x - 2);
+          const box = { x: left, y: 0, width: Math.max(1, found.ink.x - crop.x - left), height: cut.height };
+          toRead(word.alphabet, { index, part: 'word', cut: { crop: { ...box, x: crop.x + left, y: crop.y }, pixels: cutOut(split.body, box) }, ink: { ...box, x: crop.x + left, y: crop.y } });
+        }
         return;
       }
       if (found !== null) {
@@ -260,15 +276,18 @@ export async function readCells(
       // Fewer characters than blots: part of the ink was not read ("(5)(6)" read as "(6)").
       const agreed = first.text === second.text && surer.text.length >= (piece.least ?? 0);
       const reading = { text: surer.text, confidence: agreed ? Math.min(first.confidence, second.confidence) : Math.min(surer.confidence, DISAGREED), ink: piece.ink };
-      (piece.part === 'main' ? main : marks)[piece.index] = reading;
+      ({ main, marks, word: words })[piece.part][piece.index] = reading;
     }
   }
-  return main.map((reading, index) => joined(reading, marks[index] ?? null));
+  // A word read again goes before marks read whole, keeping the marks' ink as the answer's (the word
+  // keeps its own box); marks read in part ("1)") are answered alone.
+  const whole = (reading: CellReading | null): reading is CellReading => reading !== null && /^(\(\d{1,2}\))+$/.test(reading.text);
+  return main.map((reading, index) => (whole(reading) && words[index] ? { ...joined(words[index], reading)!, ink: reading.ink } : joined(reading, marks[index] ?? null)));
 }
 
 /**
- * A letter and the marks read apart from it, as one answer ("S" and "(1)": "S(1)"); marks found but
- * not read (empty text) leave the letter unsure.
+ * A letter or word and the marks read apart from it, as one answer ("S" and "(1)": "S(1)"); marks
+ * found but not read (empty text) leave the letter unsure.
  */
 function joined(letter: CellReading | null, marks: CellReading | null): CellReading | null {
   if (letter === null || marks === null) return letter;

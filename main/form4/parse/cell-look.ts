@@ -25,6 +25,12 @@ export interface CellLook {
   raised?: { baseline: number; textHeight: number };
   /** With `raised`: a letter cell whose raised marks are read apart, with this alphabet, and joined after the letter. */
   marksApart?: string;
+  /**
+   * With `raised`: the value's last word, which a mark run onto its end spoils ("200(1)" read
+   * "2000"): read again left of the marks standing in its box, and rewritten with them when the new
+   * reading is where the first one started ("200" of "2000").
+   */
+  word?: { box: Box; alphabet: string };
   /** The shape a reading must have to be taken. */
   pattern: RegExp;
   /** The words the reading replaces, by their boxes (none: the reading is a word OCR lost). */

@@ -140,14 +140,17 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
   if (box === null) return null;
   // A word that stands mostly in the next cell (a value OCR ran across the border) is not rewritten here.
   const centre = last?.box == null ? NaN : last.box.x + last.box.width / 2;
-  const runIn = runsIn && centre >= box.x && centre <= box.x + box.width;
+  const inCell = centre >= box.x && centre <= box.x + box.width;
+  const runIn = runsIn && inCell;
   if (runsIn && !runIn) return null;
   const { alphabet, pattern } = CELL_KINDS.marks;
   const raised = { baseline: box.y + (baseline - top), textHeight: h };
   // "5.17417)" for "5.1741(7)": OCR lost only the opening bracket, and the mark's digits end the value.
   const bracketLost = runIn && /\d\)$/.test(cell.marks[0]!.token.text) && !cell.marks[0]!.token.text.includes('(');
+  // An amount's last word, which a mark run onto its end may have lengthened ("200(1)" read "2000").
+  const word = !runIn && inCell && !TEXT_COLUMNS.has(field) && last?.box != null ? { word: { box: last.box, alphabet: CELL_KINDS.value.alphabet.replace(/[()]/g, '') } } : {};
   return {
-    page, box, alphabet, pattern, raised, replaces: runIn ? [last!.box!] : [], marks: [], prefix: runIn ? last!.text : '', firstReading: null,
+    page, box, alphabet, pattern, raised, ...word, replaces: runIn ? [last!.box!] : [], marks: [], prefix: runIn ? last!.text : '', firstReading: null,
     ...(bracketLost ? { markDigitsEndPrefix: true } : {}),
   };
 }

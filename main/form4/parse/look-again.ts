@@ -58,6 +58,10 @@ function readingOf(look: CellLook, answer: CellAnswer): { text: string; trust?: 
 }
 
 function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
+  if (look.word !== undefined) {
+    const shortened = shortenedWord(page, look.word.box, answer);
+    if (shortened !== null) return shortened;
+  }
   const read = readingOf(look, answer);
   if (read === null) return page;
   const reading = read.text;
@@ -104,6 +108,19 @@ function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
   placed.splice(at < 0 ? placed.length : at, 0, word);
   lines[target] = { ...lines[target]!, words: placed };
   return { ...page, lines: lines.filter((line) => line.words.length > 0) };
+}
+
+/**
+ * A value's last word read again left of the mark run onto its end, with the mark ("200(1)" where
+ * the page read "2000"): taken only when the first reading starts with the new one (the mark's
+ * glyphs were read as more of the value), and left unsure. Null when that is not the answer.
+ */
+function shortenedWord(page: Page, wordBox: Box, answer: CellAnswer): Page | null {
+  const parts = /^([^()\s]+)((?:\(\d{1,2}\))+)$/.exec(answer.text.replace(/\s+/g, ''));
+  const first = page.lines.flatMap((line) => line.words).find((w) => w.box !== null && sameBox(w.box, wordBox));
+  if (parts === null || first === undefined || first.text === parts[1] || !first.text.startsWith(parts[1]!)) return null;
+  const word: Word = { text: parts[0]!, box: wordBox, confidence: Math.min(answer.confidence, first.confidence, MARK_DIGITS_TAKEN) };
+  return { ...page, lines: page.lines.map((line) => ({ ...line, words: line.words.map((w) => (w === first ? word : w)) })) };
 }
 
 function setConfidence(page: Page, which: (word: Word) => boolean, change: (confidence: number) => number): Page {

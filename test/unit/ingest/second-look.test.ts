@@ -115,6 +115,17 @@ describe('footnote marks found by the ink raised above the line', () => {
     assert.deepEqual(splitRaised(cut, 60, 24), { marks: null, body: cut });
   });
 
+  it('reads a value again left of a mark standing in its box, and answers them joined', async () => {
+    const image = valueWithMark();
+    const seen: string[] = [];
+    const [answer] = await readCells(image, [{ box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: '(0123456789)', raised: { baseline: 60, textHeight: 24 }, word: { box: { x: 20, y: 36, width: 60, height: 24 }, alphabet: '0123456789,' } }], async (strips) => {
+      seen.push(...strips.map((strip) => strip.parameters.tessedit_char_whitelist!));
+      return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: strip.parameters.tessedit_char_whitelist === '0123456789,' ? '12,' : '(3)', confidence: 90, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
+    });
+    assert.deepEqual(seen.sort(), ['(0123456789)', '(0123456789)', '0123456789,', '0123456789,']);
+    assert.deepEqual(answer, { text: '12,(3)', confidence: 90, ink: { x: 60, y: 30, width: 20, height: 18 } }, 'the marks\' ink: the word keeps its box');
+  });
+
   it('reads a letter and its raised mark apart, and answers them joined', async () => {
     // "S" as a block standing on the baseline at x 20, the mark "(3)" raised beside it.
     const image = fill(fill(fill(fill(blank(200, 90), 20, 36, 16, 24), 40, 32, 2, 14), 45, 34, 6, 10), 54, 32, 2, 14);

@@ -179,6 +179,21 @@ describe('the answers, applied', () => {
     assert.ok(after.findings.some((f) => f.rule === 'low-confidence' && f.path === 'nonDerivative[0].shares'));
   });
 
+  it('reads a value again left of a mark run onto its end ("1000(1)" read "10001"), taken only as the start of the first reading', () => {
+    const placements = formPage().filter((p) => !(p.text === '(1)' && p.y < 1500)).map((p) => (p.text === '1,000' ? { ...p, text: '10001', width: 105 } : p));
+    const document = documentOf(placements);
+    const { cells, apply } = secondLook(document);
+    const look = cells.find((c) => c.word !== undefined && c.box.x <= 1300 && c.box.x + c.box.width >= 1405 && c.box.y < 1084);
+    assert.ok(look, 'a raised look that may read the amount again');
+    const answered = (text: string) => extractFiling(apply(cells.map((c) => (c === look ? { text, confidence: 93, ink: { x: 1366, y: 1055, width: 39, height: 16 } } : null))));
+    const mended = answered('1000(1)');
+    assert.deepEqual([mended.filing.nonDerivative[0]!.shares, mended.filing.nonDerivative[0]!.footnoteRefs?.shares], [1000, ['1']]);
+    assert.ok(mended.findings.some((f) => f.rule === 'low-confidence' && f.path === 'nonDerivative[0].shares'));
+    // A second reading that is no start of the first is not taken; the mark still is.
+    const kept = answered('7000(1)');
+    assert.deepEqual([kept.filing.nonDerivative[0]!.shares, kept.filing.nonDerivative[0]!.footnoteRefs?.shares], [10001, ['1']]);
+  });
+
   it('takes a run-in mark whose opening bracket the cut halved ("2)") as unsure, and nothing else in that shape', () => {
     const document = documentOf(changed((p) => p.text === 'Trust', (p) => ({ ...p, text: 'Trust®' })));
     const { cells, apply } = secondLook(document);
