@@ -3,7 +3,8 @@
 // blot touching the cut's edge wiped: a cell border reads as "I" or "1"); an empty cut is answered
 // without OCR, a lone bar by its shape where the parser says what a bar is; the rest are enlarged and
 // stacked into strips, one per alphabet, read twice at two sizes by Tesseract with only that
-// alphabet allowed. Two readings that differ come back unsure.
+// alphabet allowed. Two readings that differ come back unsure. Footnote marks are looked for by their
+// raised ink (raised-marks.ts) and read apart from the letter or value they stand beside.
 import { CHECKBOX_TEXT, type Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 import { clipBox, cutOut, stackCuts } from './image-strip.js';

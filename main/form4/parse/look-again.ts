@@ -8,7 +8,7 @@ import { hasLayout, layoutLooks, layoutPages, splitFilings } from './layout-fili
 
 /** Confidence at most of marks read with part of them cut off: flagged for review. */
 const HALF_READ = 40;
-/** Confidence at most of a value whose last digits were taken for its mark's ("5.17417)": 5.1741 and (7)). */
+/** Confidence at most of a value shortened by its mark's glyphs ("5.17417)": 5.1741 and (7); "2000": 200 and (1)). */
 const MARK_DIGITS_TAKEN = 60;
 /** Confidence at most of a letter whose marks the second look dropped (no raised ink beside it). */
 const MARKS_DROPPED = 60;
