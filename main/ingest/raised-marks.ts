@@ -2,6 +2,7 @@
 // superscript, so its blots end well above the line's baseline, where no digit, letter or comma of
 // the value does. A cell's cut (cleaned, second-look.ts) gives up its raised blots, grouped into
 // marks side by side, apart from the rest: the marks are read alone, and a letter without them.
+import { unionBox } from '../../shared/boxes.js';
 import type { Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 import { blotsOf, type Blot } from './ink-blots.js';
@@ -46,10 +47,11 @@ function parted(cut: GrayImage, blots: readonly Blot[], kept: ReadonlySet<Blot>)
   // The marks' box with a pixel or two around it: the soft grey edge of the strokes is kept, as OCR
   // reads a stroke better with it.
   const margin = 2;
-  const left = Math.max(0, Math.min(...[...kept].map((b) => b.box.x)) - margin);
-  const top = Math.max(0, Math.min(...[...kept].map((b) => b.box.y)) - margin);
-  const right = Math.min(cut.width, Math.max(...[...kept].map((b) => b.box.x + b.box.width)) + margin);
-  const bottom = Math.min(cut.height, Math.max(...[...kept].map((b) => b.box.y + b.box.height)) + margin);
+  const around = unionBox([...kept].map((blot) => blot.box))!;
+  const left = Math.max(0, around.x - margin);
+  const top = Math.max(0, around.y - margin);
+  const right = Math.min(cut.width, around.x + around.width + margin);
+  const bottom = Math.min(cut.height, around.y + around.height + margin);
   const box = { x: left, y: top, width: right - left, height: bottom - top };
   const data = new Uint8Array(box.width * box.height);
   for (let row = 0; row < box.height; row += 1) data.set(only.subarray((top + row) * cut.width + left, (top + row) * cut.width + right), row * box.width);

@@ -5,6 +5,7 @@
 // stacked into strips, one per alphabet, read twice at two sizes by Tesseract with only that
 // alphabet allowed. Two readings that differ come back unsure. Footnote marks are looked for by their
 // raised ink (raised-marks.ts) and read apart from the letter or value they stand beside.
+import { unionBox } from '../../shared/boxes.js';
 import { CHECKBOX_TEXT, type Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 import { clipBox, cutOut, stackCuts } from './image-strip.js';
@@ -292,9 +293,6 @@ export async function readCells(
  */
 function joined(letter: CellReading | null, marks: CellReading | null): CellReading | null {
   if (letter === null || marks === null) return letter;
-  const boxes = [letter.ink, marks.ink].filter((b): b is Box => b !== null);
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  const ink = { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+  const ink = unionBox([letter.ink, marks.ink].filter((b): b is Box => b !== null));
   return { text: `${letter.text}${marks.text}`, confidence: Math.min(letter.confidence, marks.confidence), ink };
 }

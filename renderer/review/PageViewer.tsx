@@ -8,7 +8,8 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { Box, Document, FieldSource } from '../../shared/document.js';
 import type { PageRecord } from '../../shared/views.js';
 import { useApp, useCommand } from '../app/app-context.js';
-import { boxAt, clampZoom, neighbourPage, displayBox, fitWidthScale, imageTransform, needsFullImage, nextRotation, pagePoint, scrollToBox, shownSize, stepZoom, unionBox, zoomAround, type Rotation, type Size } from './page-geometry.js';
+import { boxAt, clampZoom, neighbourPage, displayBox, fitWidthScale, imageTransform, needsFullImage, nextRotation, pagePoint, scrollToBox, shownSize, stepZoom, zoomAround, type Rotation, type Size } from './page-geometry.js';
+import { unionBox } from '../../shared/boxes.js';
 
 export interface PageViewerProps {
   filingId: number;

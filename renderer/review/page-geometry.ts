@@ -87,16 +87,6 @@ export function imageTransform(page: Size, scale: number, rotation: Rotation): s
   }
 }
 
-/** The smallest box holding every box; null for none. */
-export function unionBox(boxes: readonly Box[]): Box | null {
-  if (boxes.length === 0) return null;
-  const left = Math.min(...boxes.map((box) => box.x));
-  const top = Math.min(...boxes.map((box) => box.y));
-  const right = Math.max(...boxes.map((box) => box.x + box.width));
-  const bottom = Math.max(...boxes.map((box) => box.y + box.height));
-  return { x: left, y: top, width: right - left, height: bottom - top };
-}
-
 /** The display copy's pixels per page pixel (main/api/display-rendition.ts: 150 of 300 DPI). */
 export const DISPLAY_SCALE = 0.5;
 /** How far the display copy may be enlarged on screen before the full image is loaded over it. */

@@ -2,6 +2,7 @@
 // again, and the document mended by the answers. A reading is taken only in the shape its cell can
 // hold; one that disagrees with a well-formed first reading lowers that reading's confidence, so the
 // field is flagged, instead of replacing it.
+import { unionBox } from '../../../shared/boxes.js';
 import type { Box, Document, Line, Page, Word } from '../../../shared/document.js';
 import { MARKS_PATTERN, type CellAnswer, type CellLook } from './cell-look.js';
 import { hasLayout, layoutLooks, layoutPages, splitFilings } from './layout-filing.js';
@@ -91,7 +92,7 @@ function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
   }
   // Marks run into a value stay in the value's word, box and all (the parser splits them off again);
   // a letter OCR lost or misread takes the box of the ink that was read.
-  const box = (look.prefix !== '' ? union(words.map((w) => w.box!)) : answer.ink) ?? union(words.map((w) => w.box!)) ?? look.box;
+  const box = (look.prefix !== '' ? unionBox(words.map((w) => w.box!)) : answer.ink) ?? unionBox(words.map((w) => w.box!)) ?? look.box;
   // The kept value is only as sure as the page reading of it was.
   const kept = look.prefix !== '' ? Math.min(...words.map((w) => w.confidence)) : 100;
   const dropped = dropsMarks ? MARKS_DROPPED : 100;
@@ -125,13 +126,6 @@ function shortenedWord(page: Page, wordBox: Box, answer: CellAnswer): Page | nul
 
 function setConfidence(page: Page, which: (word: Word) => boolean, change: (confidence: number) => number): Page {
   return { ...page, lines: page.lines.map((line) => ({ ...line, words: line.words.map((w) => (which(w) ? { ...w, confidence: change(w.confidence) } : w)) })) };
-}
-
-function union(boxes: readonly Box[]): Box | null {
-  if (boxes.length === 0) return null;
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
 }
 
 /** The line whose words stand at the box's height (their vertical middle nearest the box's). */

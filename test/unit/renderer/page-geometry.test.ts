@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { boxAt, displayBox, neighbourPage, fitWidthScale, imageTransform, needsFullImage, nextRotation, pagePoint, scrollToBox, shownSize, stepZoom, unionBox, zoomAround, type Rotation } from '../../../renderer/review/page-geometry.js';
+import { boxAt, displayBox, neighbourPage, fitWidthScale, imageTransform, needsFullImage, nextRotation, pagePoint, scrollToBox, shownSize, stepZoom, zoomAround, type Rotation } from '../../../renderer/review/page-geometry.js';
+import { unionBox } from '../../../shared/boxes.js';
 
 const page = { width: 2550, height: 3300 };
 const box = { x: 100, y: 200, width: 300, height: 50 };
