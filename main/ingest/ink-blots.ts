@@ -4,6 +4,9 @@
 import type { Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 
+/** A pixel darker than this is ink: what a cell's letters are read and cleaned by. */
+export const INK_DARK = 140;
+
 export interface Blot {
   /** Indexes of the blot's pixels in the image's data. */
   pixels: number[];

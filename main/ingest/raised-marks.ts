@@ -5,14 +5,15 @@
 import { unionBox } from '../../shared/boxes.js';
 import type { Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
-import { blotsOf, type Blot } from './ink-blots.js';
+import { cutOut } from './image-strip.js';
+import { blotsOf, INK_DARK, type Blot } from './ink-blots.js';
 
 /**
- * How dark ink is, first as a letter is read (second-look.ts), then lighter: a mark's thin strokes
- * print grey and break apart on a damaged scan at the first; on a sharp scan, the second runs a
- * mark's bracket into the letter beside it.
+ * How dark ink is, first as a letter is read, then lighter: a mark's thin strokes print grey and
+ * break apart on a damaged scan at the first; on a sharp scan, the second runs a mark's bracket into
+ * the letter beside it.
  */
-const DARKNESSES = [140, 180];
+const DARKNESSES = [INK_DARK, 180];
 
 /** How far above the baseline a blot must end to be raised, in text heights (a superscript ends about half way up). */
 const RAISED = 0.25;
@@ -53,9 +54,7 @@ function parted(cut: GrayImage, blots: readonly Blot[], kept: ReadonlySet<Blot>)
   const right = Math.min(cut.width, around.x + around.width + margin);
   const bottom = Math.min(cut.height, around.y + around.height + margin);
   const box = { x: left, y: top, width: right - left, height: bottom - top };
-  const data = new Uint8Array(box.width * box.height);
-  for (let row = 0; row < box.height; row += 1) data.set(only.subarray((top + row) * cut.width + left, (top + row) * cut.width + right), row * box.width);
-  return { marks: { pixels: { width: box.width, height: box.height, data, dpi: cut.dpi }, box, blots: kept.size }, body: { ...cut, data: body } };
+  return { marks: { pixels: cutOut({ ...cut, data: only }, box), box, blots: kept.size }, body: { ...cut, data: body } };
 }
 
 /**

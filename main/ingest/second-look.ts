@@ -9,7 +9,7 @@ import { unionBox } from '../../shared/boxes.js';
 import { CHECKBOX_TEXT, type Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 import { clipBox, cutOut, stackCuts } from './image-strip.js';
-import { blotsOf } from './ink-blots.js';
+import { blotsOf, INK_DARK } from './ink-blots.js';
 import { splitRaised } from './raised-marks.js';
 import type { OcrBlock } from './ocr-lines.js';
 import type { StripRequest } from './ocr-pool.js';
@@ -56,7 +56,6 @@ export interface CellReading {
   ink: Box | null;
 }
 
-const DARK = 140;
 /** A rule is printed thin: a scan greys it, so it is looked for with a lighter threshold than ink. */
 const RULE_DARK = 210;
 /** A row or column of a cut this dark over its length is a printed rule, not a letter. */
@@ -115,7 +114,7 @@ export function cleanCut(cut: GrayImage, keepEdges = false): GrayImage {
   const data = new Uint8Array(wiped.data);
   const scale = (cut.dpi ?? 300) / 300;
   const minSpeck = MIN_SPECK_AT_300 * scale * scale;
-  for (const blot of blotsOf(wiped, DARK)) {
+  for (const blot of blotsOf(wiped, INK_DARK)) {
     if ((blot.touchesEdge && !keepEdges) || blot.pixels.length < minSpeck) for (const at of blot.pixels) data[at] = 255;
   }
   return { ...wiped, data };
@@ -144,7 +143,7 @@ export function checkboxState(cut: GrayImage, ink: Box): 'checked' | 'empty' | n
   const bottom = ink.y + ink.height - inset(ink.height);
   if (right <= left || bottom <= top) return null;
   let dark = 0;
-  for (let y = top; y < bottom; y += 1) for (let x = left; x < right; x += 1) if (cut.data[y * cut.width + x]! < DARK) dark += 1;
+  for (let y = top; y < bottom; y += 1) for (let x = left; x < right; x += 1) if (cut.data[y * cut.width + x]! < INK_DARK) dark += 1;
   const share = dark / ((right - left) * (bottom - top));
   return share >= MARKED ? 'checked' : share <= CLEAR ? 'empty' : null;
 }
@@ -173,7 +172,7 @@ function inkCount(cut: GrayImage): { count: number; box: Box } {
   let bottom = -Infinity;
   for (let y = 0; y < cut.height; y += 1) {
     for (let x = 0; x < cut.width; x += 1) {
-      if (cut.data[y * cut.width + x]! >= DARK) continue;
+      if (cut.data[y * cut.width + x]! >= INK_DARK) continue;
       count += 1;
       left = Math.min(left, x);
       right = Math.max(right, x);
@@ -208,9 +207,9 @@ export async function readCells(
   cells.forEach((cell, index) => {
     const crop = clipBox(image, cell.box);
     let cut = cleanCut(cutOut(image, crop), cell.keepEdges);
-    if (inkOf(cut) === null) return;
+    let ink = inkOf(cut);
+    if (ink === null) return;
     if (cell.shape === 'checkbox') {
-      const ink = inkOf(cut)!;
       const state = checkboxState(cut, ink);
       main[index] = state === null ? null : { text: CHECKBOX_TEXT[state], confidence: CHECKBOX_CONFIDENCE, ink: { x: crop.x + ink.x, y: crop.y + ink.y, width: ink.width, height: ink.height } };
       return;
@@ -218,11 +217,9 @@ export async function readCells(
     if (cell.raised !== undefined) {
       const split = splitRaised(cut, cell.raised.baseline - crop.y, cell.raised.textHeight);
       // Nothing raised proves nothing: a mark blurred into its value's last letter stands raised no more.
-      const found = split.marks === null ? null : {
-        cut: { crop: { ...split.marks.box, x: crop.x + split.marks.box.x, y: crop.y + split.marks.box.y }, pixels: split.marks.pixels },
-        ink: { ...split.marks.box, x: crop.x + split.marks.box.x, y: crop.y + split.marks.box.y },
-        least: split.marks.blots,
-      };
+      const raised = split.marks;
+      const at = raised === null ? null : { ...raised.box, x: crop.x + raised.box.x, y: crop.y + raised.box.y };
+      const found = raised === null || at === null ? null : { cut: { crop: at, pixels: raised.pixels }, ink: at, least: raised.blots };
       if (cell.marksApart === undefined) {
         if (found === null) return;
         toRead(cell.alphabet, { index, part: 'main', ...found });
@@ -232,7 +229,8 @@ export async function readCells(
         if (word !== undefined && found.ink.x > word.box.x && found.ink.x < word.box.x + word.box.width) {
           const left = Math.max(0, Math.floor(word.box.x) - crop.x - 2);
           const box = { x: left, y: 0, width: Math.max(1, found.ink.x - crop.x - left), height: cut.height };
-          toRead(word.alphabet, { index, part: 'word', cut: { crop: { ...box, x: crop.x + left, y: crop.y }, pixels: cutOut(split.body, box) }, ink: { ...box, x: crop.x + left, y: crop.y } });
+          const page = { ...box, x: crop.x + left, y: crop.y };
+          toRead(word.alphabet, { index, part: 'word', cut: { crop: page, pixels: cutOut(split.body, box) }, ink: page });
         }
         return;
       }
@@ -241,10 +239,13 @@ export async function readCells(
         // Until read, the marks are in doubt: a letter answered without them is left unsure.
         marks[index] = { text: '', confidence: DISAGREED, ink: found.ink };
       }
-      cut = split.body;
+      // The letter alone: its ink measured again without the marks.
+      if (split.marks !== null) {
+        cut = split.body;
+        ink = inkOf(cut);
+        if (ink === null) return;
+      }
     }
-    const ink = inkOf(cut);
-    if (ink === null) return;
     const page = { x: crop.x + ink.x, y: crop.y + ink.y, width: ink.width, height: ink.height };
     if (cell.bar !== undefined && isLoneBar(cut, ink)) main[index] = { text: cell.bar, confidence: BAR_CONFIDENCE, ink: page };
     else toRead(cell.alphabet, { index, part: 'main', cut: { crop, pixels: cut }, ink: page });
