@@ -2,6 +2,7 @@
 // cell's number ("1.", "2A.", "10.") and sub-header ("Code", "V", "(A)", "Price") is found on the page
 // and its left edge is where its column begins. A header word OCR lost is put where the form's
 // proportions between its found neighbours place it.
+import type { CellKind } from './cell-look.js';
 import { centerY, splitAtBorders, type Placed, type VisualLine } from './layout-geometry.js';
 
 export type TableName = 'I' | 'II';
@@ -51,6 +52,12 @@ const LEAVES: Record<TableName, Leaf[]> = {
 };
 
 export const TEXT_COLUMNS = new Set(['securityTitle', 'underlyingTitle', 'natureOfOwnership']);
+
+/**
+ * The one-letter columns, with what their cells hold (cell-look.ts): the page reading often drops a
+ * lone letter or runs a mark into it ("AD" for "A(1)").
+ */
+export const LETTER_COLUMNS: Readonly<Record<string, CellKind>> = { transactionCode: 'code', acquiredDisposed: 'acquiredDisposed', directOrIndirect: 'ownership' };
 
 export interface Column {
   field: string;

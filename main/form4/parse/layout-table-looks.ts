@@ -5,13 +5,11 @@
 // kept clear of the rows above and below. (The checkboxes are asked by layout-header.ts.)
 import type { Box } from '../../../shared/document.js';
 import { CELL_KINDS, type CellKind, type CellLook } from './cell-look.js';
-import { columnAt, TEXT_COLUMNS, type TableName } from './layout-columns.js';
+import { columnAt, LETTER_COLUMNS, TEXT_COLUMNS, type TableName } from './layout-columns.js';
 import type { Placed, VisualLine } from './layout-geometry.js';
 import { baselineOf, readRows, type Cell, type FootnoteIds, type TableRow, type TablePart } from './layout-tables.js';
 import type { Token } from './tokens.js';
 
-/** The one-letter cells: the page reading often drops a lone letter or runs a mark into it ("AD" for "A(1)"). */
-const LETTER_CELLS: Readonly<Record<string, CellKind>> = { transactionCode: 'code', acquiredDisposed: 'acquiredDisposed', directOrIndirect: 'ownership' };
 /** A one-letter cell read at least this surely, marks and all, is not looked at again. */
 const SURE = 85;
 
@@ -29,7 +27,7 @@ export function tableLooks(parts: readonly TablePart[], table: TableName, ids: F
       const cell = row.cells.get(column.field);
       const raised = cell === undefined ? null : raisedLook(row, index, cell, below);
       if (raised !== null) looks.push(raised);
-      const kind = LETTER_CELLS[column.field];
+      const kind = LETTER_COLUMNS[column.field];
       if (kind !== undefined) {
         const look = letterLook(row, index, cell, kind, band);
         if (look !== null) looks.push(look);

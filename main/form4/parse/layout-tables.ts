@@ -5,7 +5,7 @@
 // own header reuses the columns of the page before.
 import type { DraftFiling, TransactionCode } from '../../../shared/model.js';
 import { derivativeLine, nonDerivativeLine, type LineCells } from './line-drafts.js';
-import { columnAt, columnsFromHeader, isHeaderLine, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
+import { columnAt, columnsFromHeader, isHeaderLine, LETTER_COLUMNS, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
 import { median, splitAtBorders, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
 import type { Provenance } from './provenance.js';
 import { joinText, type Token } from './tokens.js';
@@ -155,7 +155,7 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       else if (/^(\(\d{1,2}\))+$/.test(text)) for (const id of text.match(/\d{1,2}/g)!) cell.marks.push({ id, token: word.token });
       // A raised word is a mark when it could be one: a short word of letters ("to") is only set high.
       // (A capital letter standing full height in a one-letter cell is its letter, set high by a skew.)
-      else if ((isRaised(word, line, textHeight) && /\d|[()@®©*°™]|^.$/.test(text) && !(LETTER_FIELDS.has(field) && /^[A-Z]$/.test(text) && word.bottom - word.top >= textHeight * 0.7)) || MARK_SYMBOL.test(text)) cell.marks.push(markFrom(word.token, ids));
+      else if ((isRaised(word, line, textHeight) && /\d|[()@®©*°™]|^.$/.test(text) && !(Object.hasOwn(LETTER_COLUMNS, field) && /^[A-Z]$/.test(text) && word.bottom - word.top >= textHeight * 0.7)) || MARK_SYMBOL.test(text)) cell.marks.push(markFrom(word.token, ids));
       else {
         // A word standing taller than the line, from above it, has a superscript inside its box that
         // OCR dropped from the text: the cell's marks are then unknown.
@@ -221,8 +221,6 @@ function markFrom(token: Token, ids: FootnoteIds): { id: string; token: Token; g
 /** Letters OCR takes for digits in a cell that must hold a number or date. */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
 
-const LETTER_FIELDS = new Set(['transactionCode', 'acquiredDisposed', 'directOrIndirect']);
-
 /** Reads typed values out of a row's cells, recording provenance and every guess. */
 class RowReader implements LineCells {
   readonly footnoteRefs: Record<string, string[]> = {};
@@ -237,7 +235,7 @@ class RowReader implements LineCells {
       if (markTokens.length > 0 || guesses.length > 0) provenance.read(refPath, markTokens, guesses.length > 0 ? guesses.join('; ') : undefined);
       // A one-letter cell read without marks is as sure of having none as of its letter: a mark set
       // close to the letter is lost with it (or blurred into it).
-      else if (LETTER_FIELDS.has(field) && cell.values.length > 0) provenance.read(refPath, cell.values);
+      else if (Object.hasOwn(LETTER_COLUMNS, field) && cell.values.length > 0) provenance.read(refPath, cell.values);
     }
   }
 
