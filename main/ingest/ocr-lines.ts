@@ -24,7 +24,7 @@ export function linesFromOcrBlocks(blocks: readonly OcrBlock[] | null): Line[] {
       for (const line of paragraph.lines) {
         const words: Word[] = line.words
           .filter((word) => word.text.trim() !== '')
-          .map((word) => romanTwo({ text: word.text.trim(), box: toBox(word.bbox), confidence: clampConfidence(word.confidence) }));
+          .map((word) => romanNumeral({ text: word.text.trim(), box: toBox(word.bbox), confidence: clampConfidence(word.confidence) }));
         if (words.length > 0) lines.push({ words, box: toBox(line.bbox) });
       }
     }
@@ -53,7 +53,7 @@ const MENDED_CONFIDENCE = 70;
  * with its second stroke read as a lower-case l, or as a bracket or bar ("[I", "I|"); "Ill" is III
  * ("Craft Ventures III"). Mended, and left unsure so the field is checked.
  */
-function romanTwo(word: Word): Word {
+function romanNumeral(word: Word): Word {
   const match = /^([("“]{0,2})(Il|Ill|\[I|\[\||I\||\|I)([,.;:)"”]?)$/.exec(word.text);
   if (match === null) return word;
   const numeral = match[2] === 'Ill' ? 'III' : 'II';

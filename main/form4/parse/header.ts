@@ -147,11 +147,11 @@ export function readCityStateZip(tokens: Token[], path: string, provenance: Prov
   const stateAt = findLastIndex(tokens, (t) => US_STATE_CODES.has(t.text.toUpperCase()));
   const abroad = stateAt < 0 ? tokens.findIndex((t, i) => i > 0 && /^[A-Z][0-9]$/.test(t.text) && tokens[i - 1]!.text.endsWith(',')) : -1;
   if (abroad > 0) {
-    const postal = tokens.slice(abroad + 1);
-    provenance.read(`${path}.city`, tokens.slice(0, abroad));
-    provenance.read(`${path}.state`, [tokens[abroad]!]);
+    const [city, code, postal] = [tokens.slice(0, abroad), tokens[abroad]!, tokens.slice(abroad + 1)];
+    provenance.read(`${path}.city`, city);
+    provenance.read(`${path}.state`, [code]);
     if (postal.length > 0) provenance.read(`${path}.zip`, postal);
-    return { city: joinText(tokens.slice(0, abroad)), state: tokens[abroad]!.text, zip: postal.length > 0 ? joinText(postal) : null };
+    return { city: joinText(city), state: code.text, zip: postal.length > 0 ? joinText(postal) : null };
   }
   if (stateAt < 0) {
     if (tokens.length > 0) provenance.read(`${path}.city`, tokens, 'no state code found in the city, state and zip line');
