@@ -144,16 +144,22 @@ function scanExtractor(scan: { document: Document; extractions: ExtractedFiling[
   return async () => ({ ...scan, pageImages: [1, 2, 3].map((page) => ({ page, extension: 'png', bytes: new Uint8Array([page]) })) });
 }
 
+/** A fresh store whose extractor reads `scan`, and its import of a file named `name` by alice, run. */
+async function importScan(scan: { document: Document; extractions: ExtractedFiling[] }, name: string) {
+  t = openTestStore({ extract: scanExtractor(scan) });
+  const file = join(t.dir, name);
+  writeFileSync(file, 'the extractor is a stand-in: any bytes');
+  await t.imports.enqueue([file], 'alice');
+  const [job] = (await t.imports.run()).finished;
+  return { job, file };
+}
+
 const count = (t: TestStore, table: string) => (t.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('ImportService with a file holding several filings', () => {
   test('stores one filing per extraction from the one source, each with its pages, fields, findings and audit row', async () => {
     const scan = twoFilingScan('000', '001');
-    t = openTestStore({ extract: scanExtractor(scan) });
-    const bundle = join(t.dir, 'bundle.pdf');
-    writeFileSync(bundle, 'the extractor is a stand-in: any bytes');
-    await t.imports.enqueue([bundle], 'alice');
-    const [job] = (await t.imports.run()).finished;
+    const { job } = await importScan(scan, 'bundle.pdf');
     assert.equal(job?.state, 'done');
     const ids = t.imports.filingIdsOf(job!);
     assert.equal(ids.length, 2);
@@ -187,11 +193,7 @@ describe('ImportService with a file holding several filings', () => {
   });
 
   test('two copies of one filing in a scan: each is found a duplicate of the other', async () => {
-    t = openTestStore({ extract: scanExtractor(twoFilingScan('002', '002')) });
-    const bundle = join(t.dir, 'twice.pdf');
-    writeFileSync(bundle, 'twice');
-    await t.imports.enqueue([bundle], 'alice');
-    const [job] = (await t.imports.run()).finished;
+    const { job } = await importScan(twoFilingScan('002', '002'), 'twice.pdf');
     const ids = t.imports.filingIdsOf(job!);
     assert.equal(ids.length, 2);
     // The second sees the first when it is checked; the first is rechecked as the second's neighbour.
@@ -199,11 +201,7 @@ describe('ImportService with a file holding several filings', () => {
   });
 
   test('the same file again is skipped, naming every filing it made; a file with no filing fails as not a Form 4', async () => {
-    t = openTestStore({ extract: scanExtractor(twoFilingScan('000', '001')) });
-    const bundle = join(t.dir, 'bundle.pdf');
-    writeFileSync(bundle, 'bundle');
-    await t.imports.enqueue([bundle], 'alice');
-    const [done] = (await t.imports.run()).finished;
+    const { job: done, file: bundle } = await importScan(twoFilingScan('000', '001'), 'bundle.pdf');
     const [first, second] = t.imports.filingIdsOf(done!);
     const again = await t.imports.enqueue([bundle], 'bob');
     assert.equal(again.jobs[0]?.state, 'skipped');
