@@ -119,11 +119,11 @@ function confirmLook(row: TableRow, index: number, cell: Cell, band: { top: numb
 function raisedLook(row: TableRow, index: number, cell: Cell, below: number): CellLook | null {
   const field = row.columns[index]!.field;
   const last = cell.values[cell.values.length - 1];
-  const runsIn = cell.markRunIn && last !== undefined && last.box !== null && cell.marks.every((m) => m.token.box === last.box);
+  const runIn = cell.markRunIn && last !== undefined && last.box !== null && cell.marks.every((m) => m.token.box === last.box);
   // Marks alone, guessed from a stray character glued to the next cell's date: looked for here.
   const glued = cell.values.length === 0 && cell.marks.length > 0 && cell.marks.every((m) => m.glued === true);
   const page = last?.page ?? cell.marks[0]?.token.page;
-  if (page === undefined || (cell.marks.length > 0 && !runsIn && !glued) || field === 'voluntary') return null;
+  if (page === undefined || (cell.marks.length > 0 && !runIn && !glued) || field === 'voluntary') return null;
   const h = row.textHeight;
   const inColumn = (line: VisualLine) => line.words.some((w) => columnAt(row.columns, (w.left + w.right) / 2).field === field);
   const at = TEXT_COLUMNS.has(field) ? row.lines.findLastIndex(inColumn) : 0;
@@ -139,8 +139,7 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
   // A word that stands mostly in the next cell (a value OCR ran across the border) is not rewritten here.
   const centre = last?.box == null ? NaN : last.box.x + last.box.width / 2;
   const inCell = centre >= box.x && centre <= box.x + box.width;
-  const runIn = runsIn && inCell;
-  if (runsIn && !runIn) return null;
+  if (runIn && !inCell) return null;
   const { alphabet, pattern } = CELL_KINDS.marks;
   const raised = { baseline: box.y + (baseline - top), textHeight: h };
   // "5.17417)" for "5.1741(7)": OCR lost only the opening bracket, and the mark's digits end the value.
