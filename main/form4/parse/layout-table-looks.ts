@@ -119,14 +119,16 @@ function confirmLook(row: TableRow, index: number, cell: Cell, band: { top: numb
 function raisedLook(row: TableRow, index: number, cell: Cell, below: number): CellLook | null {
   const field = row.columns[index]!.field;
   const last = cell.values[cell.values.length - 1];
-  const runIn = cell.markRunIn && last !== undefined && last.box !== null && cell.marks.every((m) => m.token.box === last.box);
+  // (Marks read apart, as one wrapped to the next line, are not this look's: it rewrites the last word only.)
+  const runIn = cell.markRunIn && last !== undefined && last.box !== null && cell.marks.some((m) => m.token.box === last.box);
   // Marks alone, guessed from a stray character glued to the next cell's date: looked for here.
   const glued = cell.values.length === 0 && cell.marks.length > 0 && cell.marks.every((m) => m.glued === true);
   const page = last?.page ?? cell.marks[0]?.token.page;
   if (page === undefined || (cell.marks.length > 0 && !runIn && !glued) || field === 'voluntary') return null;
   const h = row.textHeight;
   const inColumn = (line: VisualLine) => line.words.some((w) => columnAt(row.columns, (w.left + w.right) / 2).field === field);
-  const at = TEXT_COLUMNS.has(field) ? row.lines.findLastIndex(inColumn) : 0;
+  const holdsLast = (line: VisualLine) => line.words.some((w) => w.token.box === last?.box);
+  const at = runIn ? row.lines.findIndex(holdsLast) : TEXT_COLUMNS.has(field) ? row.lines.findLastIndex(inColumn) : 0;
   const line = row.lines[at];
   if (line === undefined) return null;
   const baseline = baselineOf(line, h);

@@ -118,8 +118,9 @@ const STRAY = /^[|[\]{}_~'‘’"“”]+|[|[\]{}_~'‘’"“”]+$/g;
 
 function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textHeight: number, ids: FootnoteIds): Row {
   const row: Row = new Map();
-  for (const line of lines) {
-    for (const word of line.words.flatMap(splitAtBorders)) {
+  lines.forEach((line, at) => {
+    const words = line.words.flatMap(splitAtBorders);
+    for (const word of words) {
       const field = columnAt(columns, (word.left + word.right) / 2).field;
       const cell = row.get(field) ?? { values: [], marks: [], markRunIn: false };
       row.set(field, cell);
@@ -152,6 +153,9 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       }
       const plain = footnoteMark(text);
       if (plain !== null) cell.marks.push({ id: plain, token: word.token });
+      // A mark wrapped alone onto the next line of a nature of ownership loses its raise, and often its
+      // brackets ("3"). (A title's digits wrap too, after a hyphen: "Series C-" / "1".)
+      else if (at > 0 && field === 'natureOfOwnership' && /^\(?\d{1,2}\)?$/.test(text) && !/-$/.test(cell.values.at(-1)?.text ?? '') && words.every((w) => w === word || columnAt(columns, (w.left + w.right) / 2).field !== field)) cell.marks.push(markFrom(word.token, ids));
       else if (/^(\(\d{1,2}\))+$/.test(text)) for (const id of text.match(/\d{1,2}/g)!) cell.marks.push({ id, token: word.token });
       // A raised word is a mark when it could be one: a short word of letters ("to") is only set high.
       // (A capital letter standing full height in a one-letter cell is its letter, set high by a skew.)
@@ -168,7 +172,7 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
         } else if (text.replace(STRAY, '') !== '') cell.values.push(word.token);
       }
     }
-  }
+  });
   for (const cell of row.values()) {
     if (!cell.marks.some((m) => m.guess === undefined)) continue;
     // A mark read in the cell is the superscript a tall word's box took in, and the one a stray

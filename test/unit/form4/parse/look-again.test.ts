@@ -125,6 +125,20 @@ describe('the answers, applied', () => {
     assert.equal(after.confidence['nonDerivative[1].natureOfOwnership'], 70);
   });
 
+  it('reads a mark run into a wrapped nature of ownership on the word\'s own line, keeping the mark wrapped below it ("Trust®" / "2")', () => {
+    const document = documentOf([...changed((p) => p.text === 'Trust', (p) => ({ ...p, text: 'Trust®' })), { text: '2', x: 2180, y: 1180, height: 24, confidence: 90 }]);
+    const before = extractFiling(document);
+    assert.deepEqual(before.filing.nonDerivative[1]!.footnoteRefs?.natureOfOwnership, ['2', '1'], 'the wrapped "2" is a mark, and the run-in one a guess');
+    assert.ok(before.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership']?.includes('read as "2"'));
+    const { cells, apply } = secondLook(document);
+    const mark = cells.find((c) => c.prefix === 'Trust');
+    assert.ok(mark?.raised, 'the run-in mark is looked for although another mark stands in the cell');
+    assert.ok(Math.abs(mark.raised.baseline - 1169) <= 1, 'on the line "Trust®" stands on, not the last one');
+    const after = extractFiling(apply(answerFor(cells, (c) => c === mark, { text: '(1)', confidence: 95, ink: null })));
+    assert.equal(after.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Trust');
+    assert.deepEqual(after.filing.nonDerivative[1]!.footnoteRefs?.natureOfOwnership, ['1', '2']);
+  });
+
   it('adds a mark found raised over a value read without one, as sure as its two readings', () => {
     const document = documentOf(changed((p) => p.text === '(1)' && p.y < 1500, () => null));
     assert.equal(extractFiling(document).filing.nonDerivative[0]!.footnoteRefs?.shares, undefined);
