@@ -25,7 +25,7 @@ export function linesFromOcrBlocks(blocks: readonly OcrBlock[] | null): Line[] {
         const words: Word[] = line.words
           .filter((word) => word.text.trim() !== '')
           .map((word) => romanNumeral({ text: word.text.trim(), box: toBox(word.bbox), confidence: clampConfidence(word.confidence) }));
-        if (words.length > 0) lines.push({ words, box: toBox(line.bbox) });
+        if (words.length > 0) lines.push({ words: capitalPs(words), box: toBox(line.bbox) });
       }
     }
   }
@@ -58,6 +58,32 @@ function romanNumeral(word: Word): Word {
   if (match === null) return word;
   const numeral = match[2] === 'Ill' ? 'III' : 'II';
   return { ...word, text: `${match[1]}${numeral}${match[3]}`, confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
+}
+
+/** Characters that reach below the baseline, in most fonts. */
+const DESCENDING = /[gjpqyJQ,;()[\]{}|@$/]/;
+
+/**
+ * A capital word OCR read with a small "p" ("Lp" for "LP"), whose ink reaches no lower than the
+ * baseline of the words beside it: the "p" has no descender, so it is a "P". Mended, and left unsure.
+ * (Tesseract's boxes of single letters are too rough to tell; its word boxes are the ink's.)
+ */
+function capitalPs(words: readonly Word[]): Word[] {
+  const level = words.filter((w) => w.box !== null && /^[A-Za-z0-9.'"!?:-]{2,}$/.test(w.text) && !DESCENDING.test(w.text));
+  if (level.length === 0) return [...words];
+  const baseline = median(level.map((w) => w.box!.y + w.box!.height));
+  const near = median(level.map((w) => w.box!.height)) * 0.1;
+  return words.map((word) => {
+    const letters = word.text.replace(/[^A-Za-z]/g, '');
+    if (word.box === null || !/^[A-Zp]+$/.test(letters) || !letters.includes('p') || !/[A-Z]/.test(letters) || /[gjqy,;]/.test(word.text)) return word;
+    if (word.box.y + word.box.height > baseline + near) return word;
+    return { ...word, text: word.text.replace(/p/g, 'P'), confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
+  });
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function toBox({ x0, y0, x1, y1 }: OcrBox): Box {

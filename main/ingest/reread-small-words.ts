@@ -7,7 +7,7 @@ import type Tesseract from 'tesseract.js';
 import type { Line, Word } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 import { stackCrops, type Strip, type StripPiece } from './image-strip.js';
-import type { OcrBlock } from './ocr-lines.js';
+import { median, type OcrBlock } from './ocr-lines.js';
 
 /** The strip is read as one block of lines (Tesseract's PSM 6), not laid out as a page. */
 export const STRIP_PARAMETERS = { tessedit_pageseg_mode: '6' as Tesseract.PSM };
@@ -28,11 +28,6 @@ interface Pick extends StripPiece {
 export interface WordStrip {
   strip: Strip;
   picks: Pick[];
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** Raised small words (superscripts) and short unsure words, as line and word indexes. */

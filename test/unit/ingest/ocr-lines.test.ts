@@ -1,5 +1,5 @@
-// Tesseract's block tree flattened into lines, and the one misreading mended there: the numeral II of
-// entity names read as "Il".
+// Tesseract's block tree flattened into lines, and the misreadings mended there: the numeral II of
+// entity names read as "Il", and the "P" of "LP" read as a small "p".
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { linesFromOcrBlocks } from '../../../main/ingest/ocr-lines.js';
@@ -14,4 +14,18 @@ test('reads "Il" as the numeral II, left unsure; other words as they are', () =>
   const [more] = linesFromOcrBlocks([block(['Ventures', 'Ill,', 'Mithril', '[I', 'GP', '("Il', 'LP")', 'I|'])]);
   assert.deepEqual(more!.words.map((w) => w.text), ['Ventures', 'III,', 'Mithril', 'II', 'GP', '("II', 'LP")', 'II']);
   assert.deepEqual(line!.words[1]!.box, { x: 100, y: 0, width: 80, height: 30 });
+});
+
+test('reads the small "p" of a capital word as "P" when its ink reaches no lower than the baseline of the words beside it, left unsure', () => {
+  // Baseline 1929 ("Stock"); "Lp®" ends there too, where a small p would reach about 6 px lower.
+  const word = (text: string, x0: number, y0: number, y1: number) => ({ text, confidence: 90, bbox: { x0, y0, x1: x0 + 60, y1 } });
+  const lineOf = (words: ReturnType<typeof word>[]) => ({ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 1900, x1: 2400, y1: 1940 }, words }] }] });
+  const [level] = linesFromOcrBlocks([lineOf([word('Stock', 174, 1908, 1929), word('Lp®', 2242, 1903, 1929)])]);
+  assert.deepEqual(level!.words.map((w) => [w.text, w.confidence]), [['Stock', 90], ['LP®', 70]]);
+  const [descends] = linesFromOcrBlocks([lineOf([word('Stock', 174, 1908, 1929), word('Lp', 2242, 1908, 1935)])]);
+  assert.equal(descends!.words[1]!.text, 'Lp', 'a p reaching below the baseline is small');
+  const [alone] = linesFromOcrBlocks([lineOf([word('XI,', 2106, 1908, 1933), word('Lp', 2242, 1908, 1929)])]);
+  assert.equal(alone!.words[1]!.text, 'Lp', 'no word beside it stands on the baseline alone');
+  const [mixed] = linesFromOcrBlocks([lineOf([word('Stock', 174, 1908, 1929), word('Shop', 2242, 1908, 1929)])]);
+  assert.equal(mixed!.words[1]!.text, 'Shop', 'only a word of capitals');
 });
