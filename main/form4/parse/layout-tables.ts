@@ -167,7 +167,7 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
         if (word.bottom - word.top > textHeight * 1.25 && word.top < lineTop - textHeight * 0.2) cell.markLost = true;
         const runIn = /^(.*?)((?:\(\d{1,2}\))+)$/.exec(text);
         if (runIn !== null && runIn[1] !== '') {
-          cell.values.push({ ...word.token, text: runIn[1]! });
+          cell.values.push({ ...word.token, text: closedInitials(runIn[1]!) });
           for (const mark of runIn[2]!.match(/\d{1,2}/g) ?? []) cell.marks.push({ id: mark, token: word.token });
         } else if (text.replace(STRAY, '') !== '') cell.values.push(word.token);
       }
@@ -201,12 +201,17 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
     const runIn = glued ?? lowRunIn;
     if (runIn === null) continue;
     cell.markRunIn = true;
-    cell.values[cell.values.length - 1] = { ...last, text: runIn[1]! };
+    cell.values[cell.values.length - 1] = { ...last, text: closedInitials(runIn[1]!) };
     const digits = /\d/.exec(runIn[2]!)?.[0];
     const id = digits !== undefined && (ids.length === 0 || ids.includes(digits)) ? digits : ids.length === 1 ? ids[0]! : (ids[0] ?? '1');
     cell.marks.push({ id, token: last, guess: `a footnote mark run into "${last.text}"; taken as (${id})` });
   }
   return row;
+}
+
+/** Initials that lost their last period to the mark set close after it ("L.P(6)") have it back. */
+function closedInitials(text: string): string {
+  return /^(?:[A-Z]\.)+[A-Z]$/.test(text) ? `${text}.` : text;
 }
 
 /** What OCR makes of a small "(1)": a circled letter or a sign, with or without its bracket. */

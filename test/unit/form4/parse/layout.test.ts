@@ -85,6 +85,18 @@ describe('what the layout reading could only guess', () => {
     assert.ok(flagged.has('nonDerivative[0].footnoteRefs.transactionCode'));
   });
 
+  it('gives initials back the last period a mark set close after them took ("L.P®", "L.P(2)"); other words keep their ending', () => {
+    const nature = (text: string) => {
+      const placements = formPage().map((p) => (p.text === 'Trust' ? { ...p, text } : p));
+      return extractFiling(ocrDocument([page(1, placements)])).filing.nonDerivative[1]!;
+    };
+    assert.equal(nature('L.P®').natureOfOwnership, 'By Family L.P.');
+    assert.deepEqual(nature('L.P(2)').footnoteRefs, { natureOfOwnership: ['2'] });
+    assert.equal(nature('L.P(2)').natureOfOwnership, 'By Family L.P.');
+    assert.equal(nature('LP(2)').natureOfOwnership, 'By Family LP');
+    assert.equal(nature('Trust(2)').natureOfOwnership, 'By Family Trust');
+  });
+
   it('flags a number that a letter stood in for', () => {
     const placements = formPage().map((p) => (p.text === '10,000' ? { ...p, text: '1O,000' } : p));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
