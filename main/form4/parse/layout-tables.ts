@@ -153,9 +153,10 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       }
       const plain = footnoteMark(text);
       if (plain !== null) cell.marks.push({ id: plain, token: word.token });
-      // A mark wrapped alone onto the next line of a nature of ownership loses its raise, and often its
-      // brackets ("3"). (A title's digits wrap too, after a hyphen: "Series C-" / "1".)
-      else if (at > 0 && field === 'natureOfOwnership' && /^\(?\d{1,2}\)?$/.test(text) && !/-$/.test(cell.values.at(-1)?.text ?? '') && words.every((w) => w === word || columnAt(columns, (w.left + w.right) / 2).field !== field)) cell.marks.push(markFrom(word.token, ids));
+      // Marks wrapped alone onto the next line of a nature of ownership lose their raise, and often
+      // their brackets ("3") or, printed small, their digits ("©)X7)" for "(6)(7)"). (A title's digits
+      // wrap too, after a hyphen: "Series C-" / "1".)
+      else if (at > 0 && field === 'natureOfOwnership' && wrappedMarks(word, textHeight) && !/-$/.test(cell.values.at(-1)?.text ?? '') && words.every((w) => w === word || columnAt(columns, (w.left + w.right) / 2).field !== field)) cell.marks.push(markFrom(word.token, ids));
       else if (/^(\(\d{1,2}\))+$/.test(text)) for (const id of text.match(/\d{1,2}/g)!) cell.marks.push({ id, token: word.token });
       // A raised word is a mark when it could be one: a short word of letters ("to") is only set high.
       // (A capital letter standing full height in a one-letter cell is its letter, set high by a skew.)
@@ -207,6 +208,12 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
     cell.marks.push({ id, token: last, guess: `a footnote mark run into "${last.text}"; taken as (${id})` });
   }
   return row;
+}
+
+function wrappedMarks(word: Placed, textHeight: number): boolean {
+  const text = word.token.text;
+  if (/^\(?\d{1,2}\)?$/.test(text)) return true;
+  return word.bottom - word.top < textHeight * 0.85 && /[()©®@]/.test(text) && text.replace(/[^A-Za-z]/g, '').length <= 1;
 }
 
 /** Initials that lost their last period to the mark set close after it ("L.P(6)") have it back. */

@@ -97,6 +97,19 @@ describe('what the layout reading could only guess', () => {
     assert.equal(nature('Trust(2)').natureOfOwnership, 'By Family Trust');
   });
 
+  it('takes small marks wrapped alone under a nature of ownership for marks, as a guess, however OCR misread them ("©)X2)")', () => {
+    const holding = (mark: { text: string; height: number }) => {
+      const extraction = extractFiling(ocrDocument([page(1, [...formPage(), { ...mark, x: 2180, y: 1180, confidence: 20 }])]));
+      return { line: extraction.filing.nonDerivative[1]!, guesses: extraction.guesses };
+    };
+    const small = holding({ text: '©)X2)', height: 15 });
+    assert.equal(small.line.natureOfOwnership, 'By Family Trust');
+    assert.deepEqual(small.line.footnoteRefs, { natureOfOwnership: ['2'] });
+    assert.ok(small.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership']);
+    const tall = holding({ text: '©)X2)', height: 24 });
+    assert.match(tall.line.natureOfOwnership ?? '', /X2/, 'ink as tall as the letters is read as part of the value');
+  });
+
   it('flags a number that a letter stood in for', () => {
     const placements = formPage().map((p) => (p.text === '10,000' ? { ...p, text: '1O,000' } : p));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
