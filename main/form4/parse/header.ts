@@ -245,13 +245,16 @@ function readRelationship(tokens: Token[], path: string, provenance: Provenance)
 
 export function readIssuer(tokens: Token[], provenance: Provenance): HeaderFields['issuer'] {
   const text = joinText(tokens);
-  const bracketed = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(text);
+  // OCR reads a bracket beside a rule as a bar: "[ FB | ]", or "| KTOS ]" (a bar never stands in a ticker).
+  const bracketed = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(text) ?? /^(.*?)\s+\|\s*([A-Z][A-Z.]{0,5})\s*[\]|]$/.exec(text);
   if (bracketed !== null) {
-    const [, name, ticker] = bracketed;
-    const nameTokens = tokens.filter((t) => !/[[\]]/.test(t.text) && name!.includes(t.text));
+    const [whole, name] = bracketed;
+    const ticker = bracketed[2]!.replace(/^[\s|]+|[\s|]+$/g, '');
+    const nameTokens = tokens.filter((t) => !/[[\]|]/.test(t.text) && name!.includes(t.text));
     provenance.read('issuer.name', nameTokens);
-    provenance.read('issuer.tradingSymbol', tokens.filter((t) => ticker !== '' && normalize(t.text) === normalize(ticker!)));
-    return { name: name!.trim() || null, tradingSymbol: ticker!.trim() || null };
+    provenance.read('issuer.tradingSymbol', tokens.filter((t) => ticker !== '' && normalize(t.text) === normalize(ticker)));
+    if (whole.includes('|')) provenance.guess('issuer.tradingSymbol', `the ticker's brackets read as "${whole.slice(name!.length).trim()}"`);
+    return { name: name!.trim() || null, tradingSymbol: ticker || null };
   }
   provenance.read('issuer.name', tokens);
   return { name: text || null, tradingSymbol: null };

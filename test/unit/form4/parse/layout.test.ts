@@ -110,6 +110,14 @@ describe('what the layout reading could only guess', () => {
     assert.match(tall.line.natureOfOwnership ?? '', /X2/, 'ink as tall as the letters is read as part of the value');
   });
 
+  it('reads a ticker whose bracket OCR read as a bar beside the rule ("[ FB | ]", "| KTOS ]"), flagged when a bracket was lost', () => {
+    const read = (issuer: string) => extractFiling(ocrDocument([page(1, [...headerBlock({ issuer }), ...formPage().slice(headerBlock().length)])]));
+    assert.deepEqual(read('ACME CORP [ ACME | ]').filing.issuer, { name: 'ACME CORP', tradingSymbol: 'ACME' });
+    const lost = read('ACME CORP | ACME ]');
+    assert.deepEqual(lost.filing.issuer, { name: 'ACME CORP', tradingSymbol: 'ACME' });
+    assert.ok(lost.guesses['issuer.tradingSymbol'], 'the opening bracket was read as a bar');
+  });
+
   it('flags a number that a letter stood in for', () => {
     const placements = formPage().map((p) => (p.text === '10,000' ? { ...p, text: '1O,000' } : p));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
