@@ -266,6 +266,17 @@ export function readDateBox(tokens: Token[], path: string, provenance: Provenanc
     provenance.read(path, [dateToken]);
     return readDate(dateToken.text);
   }
+  // A date whose slashes OCR lost or took for other marks ("06, 07 2024"), underlined as values are
+  // printed: its three numbers, as a guess.
+  for (let i = 0; i + 3 <= tokens.length; i += 1) {
+    const parts = tokens.slice(i, i + 3);
+    const numbers = parts.map((t) => /^(\d{1,4})[,./|]?$/.exec(t.text)?.[1]);
+    if (numbers.some((n) => n === undefined) || numbers[2]!.length !== 4) continue;
+    const date = readDate(numbers.join('/'));
+    if (date === null) continue;
+    provenance.read(path, parts, `printed as "${parts.map((t) => t.text).join(' ')}"; read as ${numbers.join('/')}`);
+    return date;
+  }
   return null;
 }
 

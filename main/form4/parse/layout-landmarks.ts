@@ -43,9 +43,16 @@ export type LandmarkName = keyof typeof LANDMARKS;
  */
 const LINE_START_FALLBACKS: Partial<Record<LandmarkName, string>> = { explanation: 'explanationofres' };
 
+/** Under this confidence a word among a label's may be a scrap of other ink. */
+const SCRAP_CONFIDENCE = 40;
+
 /** Every place on the lines where the label stands. */
 export function findAll(lines: readonly VisualLine[], name: LandmarkName, page: number): Landmark[] {
-  const found = findKey(lines, name, LANDMARKS[name], page);
+  // Ink OCR read as unsure scraps (a rule or underline below the label) can land among the label's
+  // words and hide it: it is looked for again without them.
+  const sure = () => lines.map((line) => ({ ...line, words: line.words.filter((w) => w.token.confidence >= SCRAP_CONFIDENCE) }));
+  const read = findKey(lines, name, LANDMARKS[name], page);
+  const found = read.length > 0 ? read : findKey(sure(), name, LANDMARKS[name], page);
   const fallback = LINE_START_FALLBACKS[name];
   if (found.length > 0 || fallback === undefined) return found;
   return findKey(lines, name, fallback, page).filter((f) => f.line.words[0] !== undefined && f.line.words[0]!.left >= f.left - 1);

@@ -118,6 +118,14 @@ describe('what the layout reading could only guess', () => {
     assert.ok(lost.guesses['issuer.tradingSymbol'], 'the opening bracket was read as a bar');
   });
 
+  it('finds a box label among unsure scraps of ink OCR read into it, and reads a date whose slashes were lost ("05, 23 2017"), as a guess', () => {
+    const header = headerBlock().flatMap((p) => (p.text === '05/23/2017' ? words('05, 23 2017', 900, 570) : [p]));
+    const scraps = [{ text: 'Date', x: 930, y: 536, height: 30, confidence: 20 }, { text: 'zarlie', x: 1010, y: 536, height: 30, confidence: 7 }];
+    const extraction = extractFiling(ocrDocument([page(1, [...header, ...scraps, ...formPage().slice(headerBlock().length)])]));
+    assert.equal(extraction.filing.periodOfReport, '2017-05-23');
+    assert.match(extraction.guesses['periodOfReport'] ?? '', /05, 23 2017/);
+  });
+
   it('flags a number that a letter stood in for', () => {
     const placements = formPage().map((p) => (p.text === '10,000' ? { ...p, text: '1O,000' } : p));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
