@@ -22,6 +22,8 @@ function paragraphs(lines: readonly TextLine[]): Paragraph[] {
 
 const BULLET = /^[-•*▪◦]$/;
 const NUMBERED = /^\(?(\d{1,2})[.)]$/;
+/** A label whose period OCR lost or misread ("2", "2,"): taken only for the number that comes next. */
+const LOOSELY_NUMBERED = /^\(?(\d{1,2})[,:;]?$/;
 
 export interface ExplanationReading {
   footnotes: DraftFiling['footnotes'];
@@ -34,7 +36,7 @@ export interface ExplanationReading {
  * a line without one continues the item above it unless a blank line came between.
  */
 export function readFootnotes(lines: readonly TextLine[], provenance: Provenance): ExplanationReading {
-  const items: { id: string; tokens: Token[] }[] = [];
+  const items: { id: string; tokens: Token[]; guess?: string }[] = [];
   let blankBefore = false;
   for (let i = 0; i < lines.length; i += 1) {
     const tokens = lines[i]!.tokens;
@@ -46,9 +48,12 @@ export function readFootnotes(lines: readonly TextLine[], provenance: Provenance
     const bullet = BULLET.test(first!.text);
     const numberToken = bullet ? second : first;
     const numbered = numberToken === undefined ? null : NUMBERED.exec(numberToken.text);
+    const loose = items.length > 0 && !bullet && numbered === null && tokens.length > 1 ? LOOSELY_NUMBERED.exec(first!.text) : null;
     if (bullet || numbered !== null) {
       const skip = (bullet ? 1 : 0) + (numbered !== null ? 1 : 0);
       items.push({ id: numbered?.[1] ?? String(items.length + 1), tokens: tokens.slice(skip) });
+    } else if (loose !== null && loose[1] === String(Number(items[items.length - 1]!.id) + 1)) {
+      items.push({ id: loose[1], tokens: tokens.slice(1), guess: `a line starting "${first!.text}" taken for footnote ${loose[1]}'s label` });
     } else if (items.length > 0 && !blankBefore) {
       items[items.length - 1]!.tokens.push(...tokens);
     } else if (items.length > 0 || i > 0) {
@@ -61,9 +66,10 @@ export function readFootnotes(lines: readonly TextLine[], provenance: Provenance
   return { footnotes: finish(items, provenance), rest: [] };
 }
 
-function finish(items: { id: string; tokens: Token[] }[], provenance: Provenance): DraftFiling['footnotes'] {
+function finish(items: { id: string; tokens: Token[]; guess?: string }[], provenance: Provenance): DraftFiling['footnotes'] {
   return items.map((item, index) => {
     provenance.read(`footnotes[${index}].text`, item.tokens);
+    if (item.guess !== undefined) provenance.guess(`footnotes[${index}].id`, item.guess);
     return { id: item.id, text: joinText(item.tokens) };
   });
 }

@@ -57,6 +57,18 @@ describe('reading a scanned page by its layout', () => {
     assert.deepEqual(filing.signatures, [{ name: '/s/ Jane Doe', date: '2017-05-25' }]);
   });
 
+  it('takes a line starting with the next footnote\'s number, its period lost ("2 Vests"), for that footnote, as a guess; other numbers continue the text', () => {
+    const footnotesOf = (label: string) => {
+      const placements = formPage().flatMap((p) => (p.y === 1780 && p.x === 200 ? [{ ...p, text: label }] : [p]));
+      return extractFiling(ocrDocument([page(1, placements)]));
+    };
+    const lost = footnotesOf('2');
+    assert.deepEqual(lost.filing.footnotes, [{ id: '1', text: 'Sold under a 10b5-1 plan.' }, { id: '2', text: 'Vests in full on grant.' }]);
+    assert.ok(lost.guesses['footnotes[1].id']);
+    const other = footnotesOf('3');
+    assert.deepEqual(other.filing.footnotes, [{ id: '1', text: 'Sold under a 10b5-1 plan. 3 Vests in full on grant.' }]);
+  });
+
   it('keeps each field\'s page, boxes and OCR confidence', () => {
     const source = parsed.sources['derivative[0].sharesDisposed'];
     assert.equal(source?.page, 1);
