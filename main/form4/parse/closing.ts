@@ -36,12 +36,18 @@ export interface ExplanationReading {
  * a line without one continues the item above it unless a blank line came between.
  */
 export function readFootnotes(lines: readonly TextLine[], provenance: Provenance): ExplanationReading {
-  const items: { id: string; tokens: Token[]; guess?: string }[] = [];
+  const items: FootnoteItem[] = [];
   let blankBefore = false;
+  // Specks are kept out of the text but not out of its confidence: an unsure speck still flags it.
+  let specks: Token[] = [];
   for (let i = 0; i < lines.length; i += 1) {
-    const tokens = lines[i]!.tokens;
+    const all = lines[i]!.tokens;
+    const tokens = all.filter((t, at) => !isSpeck(t, all[at - 1], all[at + 1] ?? lines[i + 1]?.tokens[0]));
+    specks.push(...all.filter((t) => !tokens.includes(t)));
     if (tokens.length === 0) {
-      blankBefore = true;
+      // (A line of specks alone is no blank line: its specks go with the footnote above.)
+      if (all.length === 0) blankBefore = true;
+      else if (items.length > 0) items[items.length - 1]!.specks.push(...specks.splice(0));
       continue;
     }
     const [first, second] = tokens;
@@ -51,24 +57,45 @@ export function readFootnotes(lines: readonly TextLine[], provenance: Provenance
     const loose = items.length > 0 && !bullet && numbered === null && tokens.length > 1 ? LOOSELY_NUMBERED.exec(first!.text) : null;
     if (bullet || numbered !== null) {
       const skip = (bullet ? 1 : 0) + (numbered !== null ? 1 : 0);
-      items.push({ id: numbered?.[1] ?? String(items.length + 1), tokens: tokens.slice(skip) });
+      items.push({ id: numbered?.[1] ?? String(items.length + 1), tokens: tokens.slice(skip), specks: [] });
     } else if (loose !== null && loose[1] === String(Number(items[items.length - 1]!.id) + 1)) {
-      items.push({ id: loose[1], tokens: tokens.slice(1), guess: `a line starting "${first!.text}" taken for footnote ${loose[1]}'s label` });
+      items.push({ id: loose[1], tokens: tokens.slice(1), specks: [], guess: `a line starting "${first!.text}" taken for footnote ${loose[1]}'s label` });
     } else if (items.length > 0 && !blankBefore) {
       items[items.length - 1]!.tokens.push(...tokens);
     } else if (items.length > 0 || i > 0) {
       return { footnotes: finish(items, provenance), rest: lines.slice(i) };
     } else {
-      items.push({ id: '1', tokens: [...tokens] });
+      items.push({ id: '1', tokens: [...tokens], specks: [] });
     }
+    items[items.length - 1]!.specks.push(...specks);
+    specks = [];
     blankBefore = false;
   }
+  items[items.length - 1]?.specks.push(...specks);
   return { footnotes: finish(items, provenance), rest: [] };
 }
 
-function finish(items: { id: string; tokens: Token[]; guess?: string }[], provenance: Provenance): DraftFiling['footnotes'] {
+interface FootnoteItem {
+  id: string;
+  tokens: Token[];
+  specks: Token[];
+  guess?: string;
+}
+
+/**
+ * A scan's speck read as a mark of its own: a colon, semicolon or quote standing alone, a period or
+ * comma standing alone after a word that already ends in one ("holder. :"), or a period standing
+ * alone in the middle of a sentence ("over the . securities").
+ */
+function isSpeck(token: Token, before: Token | undefined, after: Token | undefined): boolean {
+  if (/^[:;'‘’`]$/.test(token.text)) return true;
+  if (!/^[.,]$/.test(token.text)) return false;
+  return before === undefined || /[.,;:]$/.test(before.text) || (token.text === '.' && after !== undefined && /^[a-z]/.test(after.text));
+}
+
+function finish(items: readonly FootnoteItem[], provenance: Provenance): DraftFiling['footnotes'] {
   return items.map((item, index) => {
-    provenance.read(`footnotes[${index}].text`, item.tokens);
+    provenance.read(`footnotes[${index}].text`, [...item.tokens, ...item.specks]);
     if (item.guess !== undefined) provenance.guess(`footnotes[${index}].id`, item.guess);
     return { id: item.id, text: joinText(item.tokens) };
   });

@@ -69,6 +69,17 @@ describe('reading a scanned page by its layout', () => {
     assert.deepEqual(other.filing.footnotes, [{ id: '1', text: 'Sold under a 10b5-1 plan. 3 Vests in full on grant.' }]);
   });
 
+  it('leaves specks read as marks of their own out of a footnote\'s text, but not out of its confidence', () => {
+    const placements = formPage().flatMap((p) => {
+      if (p.y === 1740 && p.text === 'plan.') return [p, { text: ':', x: p.x + 80, y: 1740, height: 24, confidence: 30 }];
+      if (p.y === 1780 && p.text === 'full') return [{ text: '.', x: p.x - 12, y: 1780, height: 24, confidence: 90 }, p];
+      return [p];
+    });
+    const extraction = extractFiling(ocrDocument([page(1, [...placements, { text: ';', x: 200, y: 1710, height: 24, confidence: 20 }])]));
+    assert.deepEqual(extraction.filing.footnotes, [{ id: '1', text: 'Sold under a 10b5-1 plan.' }, { id: '2', text: 'Vests in full on grant.' }]);
+    assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'footnotes[0].text'), 'the unsure speck still flags the footnote it stood in');
+  });
+
   it('keeps each field\'s page, boxes and OCR confidence', () => {
     const source = parsed.sources['derivative[0].sharesDisposed'];
     assert.equal(source?.page, 1);
