@@ -24,6 +24,23 @@ function dropLabelLines(lines: VisualLine[], label: string): VisualLine[] {
 }
 
 /** Box 1 (or an owner block after Table II): name, street lines and city, state and zip. */
+/** How OCR reads the "C/O" that opens a street line and the "LLC" of a company's name in it. */
+const CARE_OF = /^(?:CIO|ClO|C1O|CI0|Cl0|C\/0)$/;
+const LLC = /^(?:LIC|LlC|L1C|LLc)(,?)$/;
+
+/** A street line's tokens, read, with "CIO" at its start and "LIC" mended (as guesses). */
+function mendedStreet(tokens: Token[], path: string, provenance: Provenance): Token[] {
+  if (tokens.length === 0) return tokens;
+  const mended = tokens.map((token, index) => {
+    if (index === 0 && CARE_OF.test(token.text)) return { ...token, text: 'C/O' };
+    const llc = LLC.exec(token.text);
+    return llc === null ? token : { ...token, text: `LLC${llc[1]}` };
+  });
+  const changed = mended.filter((token, index) => token !== tokens[index]);
+  provenance.read(path, mended, changed.length > 0 ? `read as "${tokens.map((t) => t.text).join(' ')}"; ${changed.map((t) => t.text).join(', ')} taken for what OCR misread` : undefined);
+  return mended;
+}
+
 export function readNameAndAddress(words: readonly Placed[], path: string, provenance: Provenance): Pick<Owner, 'name' | 'street1' | 'street2' | 'city' | 'state' | 'zip'> {
   const lines = visualLines(words);
   const hintAt = (key: string) => lines.findIndex((l) => findLabel(l.words.map((w) => w.token), key) !== null);
@@ -62,10 +79,8 @@ export function readNameAndAddress(words: readonly Placed[], path: string, prove
   }
   if (streetLines.length > 2) for (const field of ['street1', 'street2']) provenance.guess(`${path}.${field}`, `${streetLines.length} street lines were read where the form has two; a long line wrapped`);
   const [first, ...rest] = streetLines;
-  const street1 = first === undefined ? [] : tokensOf([first]);
-  const street2 = tokensOf(rest);
-  if (street1.length > 0) provenance.read(`${path}.street1`, street1);
-  if (street2.length > 0) provenance.read(`${path}.street2`, street2);
+  const street1 = mendedStreet(first === undefined ? [] : tokensOf([first]), `${path}.street1`, provenance);
+  const street2 = mendedStreet(tokensOf(rest), `${path}.street2`, provenance);
   const place = readCityStateZip(tokensOf(cityLines), path, provenance);
   if (place.state === null || place.zip === null) {
     for (const field of ['city', 'state', 'zip']) provenance.guess(`${path}.${field}`, 'the city, state and zip line could not be read in full');

@@ -149,6 +149,14 @@ describe('what the layout reading could only guess', () => {
     assert.match(extraction.guesses['periodOfReport'] ?? '', /05, 23 2017/);
   });
 
+  it('mends the "C/O" opening a street line and a company\'s "LLC" in it as OCR misreads them ("CIO", "LIC"), flagged', () => {
+    const placements = formPage().filter((p) => !(p.y === 560 && p.x < 800));
+    const extraction = extractFiling(ocrDocument([page(1, [...placements, ...words('CIO ACME LIC', 200, 560)])]));
+    assert.equal(extraction.filing.reportingOwners[0]!.street1, 'C/O ACME LLC');
+    assert.match(extraction.guesses['reportingOwners[0].street1'] ?? '', /CIO ACME LIC/);
+    assert.equal(extraction.guesses['reportingOwners[0].street2'], undefined, 'a line read as printed is no guess');
+  });
+
   it('flags a number that a letter stood in for', () => {
     const placements = formPage().map((p) => (p.text === '10,000' ? { ...p, text: '1O,000' } : p));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
