@@ -25,7 +25,7 @@ export function linesFromOcrBlocks(blocks: readonly OcrBlock[] | null): Line[] {
         const words: Word[] = line.words
           .filter((word) => word.text.trim() !== '')
           .map((word) => romanNumeral({ text: word.text.trim(), box: toBox(word.bbox), confidence: clampConfidence(word.confidence) }));
-        if (words.length > 0) lines.push({ words: capitalPs(words), box: toBox(line.bbox) });
+        if (words.length > 0) lines.push({ words: entityNumerals(capitalPs(words)), box: toBox(line.bbox) });
       }
     }
   }
@@ -84,6 +84,23 @@ function capitalPs(words: readonly Word[]): Word[] {
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** What names a partnership or company after its numeral. */
+const ENTITY = /^(?:U?GP|LP|L\.P\.?|LLC|Fund|Holdings)[,.]?$/i;
+
+/**
+ * The numeral II of an entity's name read as "IT" before what names the entity ("Mithril IT GP LP"),
+ * or with a digit for one stroke ("Fund 1I-2"). Mended, and left unsure.
+ */
+function entityNumerals(words: readonly Word[]): Word[] {
+  return words.map((word, index) => {
+    const mixed = /^(?:1I|I1|1l|l1)(-\d+[,.]?)?$/.exec(word.text);
+    if (mixed !== null) return { ...word, text: `II${mixed[1] ?? ''}`, confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
+    const next = words[index + 1];
+    if (word.text !== 'IT' || next === undefined || !ENTITY.test(next.text)) return word;
+    return { ...word, text: 'II', confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
+  });
 }
 
 function toBox({ x0, y0, x1, y1 }: OcrBox): Box {

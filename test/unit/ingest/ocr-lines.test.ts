@@ -1,5 +1,5 @@
 // Tesseract's block tree flattened into lines, and the misreadings mended there: the numeral II of
-// entity names read as "Il", and the "P" of "LP" read as a small "p".
+// entity names read as "Il", "IT" or "1I", and the "P" of "LP" read as a small "p".
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { linesFromOcrBlocks } from '../../../main/ingest/ocr-lines.js';
@@ -28,4 +28,11 @@ test('reads the small "p" of a capital word as "P" when its ink reaches no lower
   assert.equal(alone!.words[1]!.text, 'Lp', 'no word beside it stands on the baseline alone');
   const [mixed] = linesFromOcrBlocks([lineOf([word('Stock', 174, 1908, 1929), word('Shop', 2242, 1908, 1929)])]);
   assert.equal(mixed!.words[1]!.text, 'Shop', 'only a word of capitals');
+});
+
+test('reads the numeral II of an entity name read as "IT" before what names the entity, or with a digit for a stroke, left unsure', () => {
+  const [line] = linesFromOcrBlocks([block(['Mithril', 'IT', 'UGP', 'LLC,', 'FUND', '1I-2', 'L.P.'])]);
+  assert.deepEqual(line!.words.map((w) => [w.text, w.confidence]), [['Mithril', 95], ['II', 70], ['UGP', 95], ['LLC,', 95], ['FUND', 95], ['II-2', 70], ['L.P.', 95]]);
+  const [other] = linesFromOcrBlocks([block(['the', 'IT', 'department'])]);
+  assert.equal(other!.words[1]!.text, 'IT', 'IT before anything else stays IT');
 });
