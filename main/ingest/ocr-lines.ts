@@ -24,7 +24,8 @@ export function linesFromOcrBlocks(blocks: readonly OcrBlock[] | null): Line[] {
       for (const line of paragraph.lines) {
         const words: Word[] = line.words
           .filter((word) => word.text.trim() !== '')
-          .map((word) => romanNumeral({ text: word.text.trim(), box: toBox(word.bbox), confidence: clampConfidence(word.confidence) }));
+          .map((word) => romanNumeral(underlined({ text: word.text.trim(), box: toBox(word.bbox), confidence: clampConfidence(word.confidence) })))
+          .filter((word) => word.text !== '');
         if (words.length > 0) lines.push({ words: entityNumerals(capitalPs(words)), box: toBox(line.bbox) });
       }
     }
@@ -84,6 +85,16 @@ function capitalPs(words: readonly Word[]): Word[] {
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/**
+ * An underscore in a word is the underline printed under a value, read into it ("(JERSEY)_LIMITED"):
+ * a space between two words, nothing at either end. Mended, and left unsure.
+ */
+function underlined(word: Word): Word {
+  if (!word.text.includes('_')) return word;
+  const text = word.text.replace(/(\S)_+(?=\S)/g, '$1 ').replace(/_/g, '').trim();
+  return { ...word, text, confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
 }
 
 /** What names a partnership or company after its numeral. */

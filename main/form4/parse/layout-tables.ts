@@ -196,7 +196,7 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
     if (last === undefined) continue;
     // A superscript OCR glued to the word before it comes out as a symbol ("Footnote®", "A®") or,
     // after a one-letter code, as a second letter ("AW").
-    const glued = /^(.*?[A-Za-z0-9.)])([®©™°@*?"“]+[^A-Za-z]*|\(\d?)$/.exec(last.text) ?? /^(.*\d)(\))$/.exec(last.text)
+    const glued = /^(.*?[A-Za-z0-9.)])([®©™°@*?!"“]+[^A-Za-z]*|\(\d?)$/.exec(last.text) ?? /^(.*\d)(\))$/.exec(last.text)
       ?? (field === 'transactionCode' ? /^([A-Z])([^A-Z].*|W)$/.exec(last.text) : null);
     const lowRunIn = glued === null && last.confidence < 70 && /[a-z][^a-z0-9.,)]$/i.test(last.text) ? /^(.*)(.)$/.exec(last.text) : null;
     const runIn = glued ?? lowRunIn;

@@ -1,5 +1,6 @@
 // Tesseract's block tree flattened into lines, and the misreadings mended there: the numeral II of
-// entity names read as "Il", "IT" or "1I", and the "P" of "LP" read as a small "p".
+// entity names read as "Il", "IT" or "1I", the "P" of "LP" read as a small "p", and underlines read
+// into words.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { linesFromOcrBlocks } from '../../../main/ingest/ocr-lines.js';
@@ -35,4 +36,9 @@ test('reads the numeral II of an entity name read as "IT" before what names the 
   assert.deepEqual(line!.words.map((w) => [w.text, w.confidence]), [['Mithril', 95], ['II', 70], ['UGP', 95], ['LLC,', 95], ['FUND', 95], ['II-2', 70], ['L.P.', 95]]);
   const [other] = linesFromOcrBlocks([block(['the', 'IT', 'department'])]);
   assert.equal(other!.words[1]!.text, 'IT', 'IT before anything else stays IT');
+});
+
+test('reads an underscore in a word as the underline under a value: a space between words, nothing at an end, left unsure', () => {
+  const [line] = linesFromOcrBlocks([block(['(JERSEY)_LIMITED,', 'INC._', '_', 'LLC'])]);
+  assert.deepEqual(line!.words.map((w) => [w.text, w.confidence]), [['(JERSEY) LIMITED,', 70], ['INC.', 70], ['LLC', 95]]);
 });

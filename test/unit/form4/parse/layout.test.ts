@@ -120,6 +120,12 @@ describe('what the layout reading could only guess', () => {
     assert.equal(nature('Trust(2)').natureOfOwnership, 'By Family Trust');
   });
 
+  it('takes a "!" ending a cell for a mark OCR ran into the word ("Footnote!"), as a guess', () => {
+    const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === 'Trust' ? { ...p, text: 'Trust!' } : p)))]));
+    assert.equal(extraction.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Trust');
+    assert.ok(extraction.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership']);
+  });
+
   it('takes small marks wrapped alone under a nature of ownership for marks, as a guess, however OCR misread them ("©)X2)")', () => {
     const holding = (mark: { text: string; height: number }) => {
       const extraction = extractFiling(ocrDocument([page(1, [...formPage(), { ...mark, x: 2180, y: 1180, confidence: 20 }])]));
