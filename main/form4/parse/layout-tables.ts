@@ -311,7 +311,14 @@ class RowReader implements LineCells {
 
   dateOrWord(field: string): string | null {
     const tokens = this.cell(field);
-    if (tokens.length > 0 && tokens.every((t) => /^[A-Za-z/]+$/.test(t.text))) return this.text(field);
+    if (tokens.length > 0 && tokens.every((t) => /^[A-Za-z/]+$/.test(t.text))) {
+      // A short unsure word where a date or "Immediately" stands may be a lone mark misread ("oil" for "(2)").
+      const text = tokens.map((t) => t.text).join('');
+      if (text.length <= 4 && text !== 'N/A' && tokens.some((t) => t.confidence < 80)) {
+        this.provenance.guess(`${this.path}.footnoteRefs.${field}`, `the cell reads "${text}": a footnote mark in it may have been misread`);
+      }
+      return this.text(field);
+    }
     return this.date(field);
   }
 

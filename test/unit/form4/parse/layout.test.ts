@@ -163,6 +163,17 @@ describe('what the layout reading could only guess', () => {
     assert.equal(extraction.guesses['reportingOwners[0].street2'], undefined, 'a line read as printed is no guess');
   });
 
+  it('flags the marks of a date cell that reads as a short unsure word ("oil" for a lone "(2)"), not of one reading "Immediately"', () => {
+    const read = (text: string, confidence: number) => {
+      const placements = formPage().filter((p) => !(p.y < 1500 && p.x === 1400 && p.text === '(2)'));
+      return extractFiling(ocrDocument([page(1, [...placements, { text, x: 1400, y: 1500, height: 24, confidence }])]));
+    };
+    const misread = read('oil', 37);
+    assert.equal(misread.filing.derivative[0]!.footnoteRefs?.dateExercisable, undefined);
+    assert.ok(misread.guesses['derivative[0].footnoteRefs.dateExercisable']);
+    assert.equal(read('Immediately', 95).guesses['derivative[0].footnoteRefs.dateExercisable'], undefined);
+  });
+
   it('flags a number that a letter stood in for', () => {
     const placements = formPage().map((p) => (p.text === '10,000' ? { ...p, text: '1O,000' } : p));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
