@@ -267,11 +267,13 @@ class RowReader implements LineCells {
     const tokens = this.cell(field);
     // OCR runs a one-letter word into the word before it ("ClassA"): split, as a guess.
     const glued = tokens.filter((t) => /^[A-Z][a-z]{3,}[A-Z]$/.test(t.text));
-    this.provenance.read(`${this.path}.${field}`, tokens, glued.length > 0 ? `"${glued[0]!.text}" read as two words` : undefined);
+    // "U.S." inside a name, between capitalized words, read as "Us." or "us." ("Sequoia Capital Us. Venture").
+    const us = tokens.filter((t, i) => /^[Uu]s\.$/.test(t.text) && /^[A-Z]/.test(tokens[i - 1]?.text ?? '') && /^[A-Z0-9]/.test(tokens[i + 1]?.text ?? ''));
+    const why = [...glued.map((t) => `"${t.text}" read as two words`), ...us.map((t) => `"${t.text}" taken for U.S.`)];
+    this.provenance.read(`${this.path}.${field}`, tokens, why.length > 0 ? why.join('; ') : undefined);
     const doubt = this.doubt(field);
     if (doubt !== undefined) this.provenance.guess(`${this.path}.${field}`, doubt);
-    if (glued.length > 0) return this.joinedText(tokens.map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : t)));
-    return this.joinedText(tokens);
+    return this.joinedText(tokens.map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : us.includes(t) ? { ...t, text: 'U.S.' } : t)));
   }
 
   private joinedText(tokens: readonly Token[]): string | null {

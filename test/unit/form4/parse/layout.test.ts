@@ -120,6 +120,17 @@ describe('what the layout reading could only guess', () => {
     assert.equal(nature('Trust(2)').natureOfOwnership, 'By Family Trust');
   });
 
+  it('reads "Us." inside a name, between capitalized words, as U.S., flagged; "us." ending a phrase stays', () => {
+    const nature = (text: string) => {
+      const placements = formPage().filter((p) => !(p.x >= 2180 && (p.y === 1110 || p.y === 1145)));
+      return extractFiling(ocrDocument([page(1, [...placements, ...words(text, 2180, 1110)])]));
+    };
+    const name = nature('By Capital Us. Venture Fund');
+    assert.equal(name.filing.nonDerivative[1]!.natureOfOwnership, 'By Capital U.S. Venture Fund');
+    assert.match(name.guesses['nonDerivative[1].natureOfOwnership'] ?? '', /U\.S\./);
+    assert.equal(nature('Held for us. By Trust').filing.nonDerivative[1]!.natureOfOwnership, 'Held for us. By Trust');
+  });
+
   it('takes a "!" ending a cell for a mark OCR ran into the word ("Footnote!"), as a guess', () => {
     const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === 'Trust' ? { ...p, text: 'Trust!' } : p)))]));
     assert.equal(extraction.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Trust');
