@@ -22,8 +22,8 @@ export function linesFromOcrBlocks(blocks: readonly OcrBlock[] | null): Line[] {
   for (const block of blocks ?? []) {
     for (const paragraph of block.paragraphs) {
       for (const line of paragraph.lines) {
+        // (A word of spaces or underscores alone is dropped.)
         const words: Word[] = line.words
-          .filter((word) => word.text.trim() !== '')
           .map((word) => romanNumeral(underlined({ text: word.text.trim(), box: toBox(word.bbox), confidence: clampConfidence(word.confidence) })))
           .filter((word) => word.text !== '');
         if (words.length > 0) lines.push({ words: entityNumerals(capitalPs(words)), box: toBox(line.bbox) });
@@ -49,6 +49,11 @@ export function meanConfidence(lines: readonly Line[]): number {
 /** Under this confidence a word is flagged `low-confidence` by default (the parser's threshold is 80). */
 const MENDED_CONFIDENCE = 70;
 
+/** A word OCR misread, with its text mended and left unsure so the field is checked. */
+function mended(word: Word, text: string): Word {
+  return { ...word, text, confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
+}
+
 /**
  * "Il" is no English word: in fund and entity names ("Mithril II LP", "SVF II") it is the numeral II
  * with its second stroke read as a lower-case l, or as a bracket or bar ("[I", "I|"); "Ill" is III
@@ -58,7 +63,7 @@ function romanNumeral(word: Word): Word {
   const match = /^([("“]{0,2})(Il|Ill|\[I|\[\||I\||\|I)([,.;:)"”]?)$/.exec(word.text);
   if (match === null) return word;
   const numeral = match[2] === 'Ill' ? 'III' : 'II';
-  return { ...word, text: `${match[1]}${numeral}${match[3]}`, confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
+  return mended(word, `${match[1]}${numeral}${match[3]}`);
 }
 
 /** Characters that reach below the baseline, in most fonts. */
@@ -78,13 +83,8 @@ function capitalPs(words: readonly Word[]): Word[] {
     const letters = word.text.replace(/[^A-Za-z]/g, '');
     if (word.box === null || !/^[A-Zp]+$/.test(letters) || !letters.includes('p') || !/[A-Z]/.test(letters) || /[gjqy,;]/.test(word.text)) return word;
     if (word.box.y + word.box.height > baseline + near) return word;
-    return { ...word, text: word.text.replace(/p/g, 'P'), confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
+    return mended(word, word.text.replace(/p/g, 'P'));
   });
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /**
@@ -93,8 +93,7 @@ export function median(values: readonly number[]): number {
  */
 function underlined(word: Word): Word {
   if (!word.text.includes('_')) return word;
-  const text = word.text.replace(/(\S)_+(?=\S)/g, '$1 ').replace(/_/g, '').trim();
-  return { ...word, text, confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
+  return mended(word, word.text.replace(/(\S)_+(?=\S)/g, '$1 ').replace(/_/g, '').trim());
 }
 
 /** What names a partnership or company after its numeral. */
@@ -107,11 +106,16 @@ const ENTITY = /^(?:U?GP|LP|L\.P\.?|LLC|Fund|Holdings)[,.]?$/i;
 function entityNumerals(words: readonly Word[]): Word[] {
   return words.map((word, index) => {
     const mixed = /^(?:1I|I1|1l|l1)(-\d+[,.]?)?$/.exec(word.text);
-    if (mixed !== null) return { ...word, text: `II${mixed[1] ?? ''}`, confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
+    if (mixed !== null) return mended(word, `II${mixed[1] ?? ''}`);
     const next = words[index + 1];
     if (word.text !== 'IT' || next === undefined || !ENTITY.test(next.text)) return word;
-    return { ...word, text: 'II', confidence: Math.min(word.confidence, MENDED_CONFIDENCE) };
+    return mended(word, 'II');
   });
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function toBox({ x0, y0, x1, y1 }: OcrBox): Box {

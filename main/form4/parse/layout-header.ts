@@ -23,7 +23,6 @@ function dropLabelLines(lines: VisualLine[], label: string): VisualLine[] {
   return lines.slice(start);
 }
 
-/** Box 1 (or an owner block after Table II): name, street lines and city, state and zip. */
 /** How OCR reads the "C/O" that opens a street line and the "LLC" of a company's name in it. */
 const CARE_OF = /^(?:CIO|ClO|C1O|CI0|Cl0|C\/0)$/;
 const LLC = /^(?:LIC|LlC|L1C|LLc)(,?)$/;
@@ -41,6 +40,7 @@ function mendedStreet(tokens: Token[], path: string, provenance: Provenance): To
   return mended;
 }
 
+/** Box 1 (or an owner block after Table II): name, street lines and city, state and zip. */
 export function readNameAndAddress(words: readonly Placed[], path: string, provenance: Provenance): Pick<Owner, 'name' | 'street1' | 'street2' | 'city' | 'state' | 'zip'> {
   const lines = visualLines(words);
   const hintAt = (key: string) => lines.findIndex((l) => findLabel(l.words.map((w) => w.token), key) !== null);

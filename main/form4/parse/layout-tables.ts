@@ -234,6 +234,9 @@ function markFrom(token: Token, ids: FootnoteIds): { id: string; token: Token; g
   return { id, token, guess: `a footnote mark OCR could not read ("${token.text}"); taken as (${id})` };
 }
 
+/** Under this confidence a word is unsure (the low-confidence rule's default threshold). */
+const UNSURE = 80;
+
 /** Letters OCR takes for digits in a cell that must hold a number or date. */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
 
@@ -303,7 +306,7 @@ class RowReader implements LineCells {
     }
     this.provenance.read(path, tokens, `the cell reads "${text}", which is not a ${what}`);
     // What could not be read as the value may hold a footnote mark OCR ran into it ("AD" for "A(1)").
-    this.provenance.guess(`${this.path}.footnoteRefs.${field}`, `the cell reads "${text}": a footnote mark in it may have been misread`);
+    this.markMayBeMisread(field, text);
     return null;
   }
 
@@ -316,12 +319,14 @@ class RowReader implements LineCells {
     if (tokens.length > 0 && tokens.every((t) => /^[A-Za-z/]+$/.test(t.text))) {
       // A short unsure word where a date or "Immediately" stands may be a lone mark misread ("oil" for "(2)").
       const text = tokens.map((t) => t.text).join('');
-      if (text.length <= 4 && text !== 'N/A' && tokens.some((t) => t.confidence < 80)) {
-        this.provenance.guess(`${this.path}.footnoteRefs.${field}`, `the cell reads "${text}": a footnote mark in it may have been misread`);
-      }
+      if (text.length <= 4 && text !== 'N/A' && tokens.some((t) => t.confidence < UNSURE)) this.markMayBeMisread(field, text);
       return this.text(field);
     }
     return this.date(field);
+  }
+
+  private markMayBeMisread(field: string, text: string): void {
+    this.provenance.guess(`${this.path}.footnoteRefs.${field}`, `the cell reads "${text}": a footnote mark in it may have been misread`);
   }
 
   amount(field: string): number | null {
