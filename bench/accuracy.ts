@@ -13,7 +13,7 @@
 //   --docs                     write the figures under "## Accuracy" in docs/BENCHMARKS.md
 //   --no-second-look           parse the first reading only (no cells read again)
 // The full tally (every path, examples) is written to bench/.cache/accuracy-<set>.json, and every
-// field not read exactly, one per line, to bench/.cache/misses-<set>.txt (to diff two runs).
+// field not read exactly and every extra table line, one per line, to bench/.cache/misses-<set>.txt (to diff two runs).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -145,7 +145,7 @@ async function compareSet(pdfs: readonly string[], readings: Map<string, CachedO
       const truth: unknown = JSON.parse(readFileSync(pdf.replace(/\.pdf$/, '.truth.json'), 'utf8'));
       try {
         const first = documentFromCache(cached);
-        const infos = cached.pages.map((page) => ({ number: page.number, source: 'ocr' as const, rotation: page.rotation as Rotation, dpi: SETTINGS.dpi, meanConfidence: page.meanConfidence, ocrAttempts: 1 }));
+        const infos = cached.pages.map((page) => ({ number: page.number, source: 'ocr' as const, rotation: page.rotation as Rotation, skew: page.skew, dpi: SETTINGS.dpi, meanConfidence: page.meanConfidence, ocrAttempts: 1 }));
         const document = pool === null ? first : await lookAgainAt({ name, bytes: new Uint8Array(readFileSync(pdf)) }, { document: first, pages: infos }, secondLook, { pool, dpi: SETTINGS.dpi });
         lookPages += cached.pages.length;
         const extraction = extractFiling(document);
@@ -217,8 +217,11 @@ if (values.docs && results.length > 0) {
 
 /** Every field not read exactly, one sorted line each: file, path, outcome (flagged or not), what was read, the truth. */
 function missLines(outcomes: readonly FilingOutcome[]): string {
-  const lines = outcomes.flatMap((outcome) => (outcome.comparison?.fields ?? [])
-    .filter((field) => field.outcome !== 'exact')
-    .map((field) => `${outcome.name} ${field.path} ${field.outcome}${field.flagged ? ' flagged' : ''} got ${JSON.stringify(field.got)} truth ${JSON.stringify(field.expected)}`));
+  const lines = outcomes.flatMap((outcome) => [
+    ...(outcome.comparison?.fields ?? [])
+      .filter((field) => field.outcome !== 'exact')
+      .map((field) => `${outcome.name} ${field.path} ${field.outcome}${field.flagged ? ' flagged' : ''} got ${JSON.stringify(field.got)} truth ${JSON.stringify(field.expected)}`),
+    ...(outcome.comparison?.extraLines ?? []).map((line) => `${outcome.name} ${line.path} extra line${line.flagged ? ' flagged' : ''}`),
+  ]);
   return `${lines.sort().join('\n')}\n`;
 }

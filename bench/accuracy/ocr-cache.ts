@@ -18,7 +18,7 @@ import { RECOGNIZER_PARAMETERS } from '../../main/ingest/tesseract-workers.js';
 
 const require = createRequire(import.meta.url);
 /** Bumped when the shape of a cache file changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 export interface OcrSettings {
   dpi: number;
@@ -30,6 +30,8 @@ export interface CachedPage {
   width: number;
   height: number;
   rotation: number;
+  /** Degrees of skew ingest took out before OCR; the second look straightens the page the same way. */
+  skew: number;
   meanConfidence: number;
   blocks: OcrBlock[];
 }

@@ -45,7 +45,7 @@ export async function scanPdf(path: string, name: string, pool: BlockKeepingPool
     const info = result.pages[index];
     const pageBlocks = blocks.get(page.number);
     if (!info || info.source !== 'ocr' || !pageBlocks) throw new Error(`${name} page ${page.number}: not read by OCR (a text layer?); the accuracy bench measures scans`);
-    return { number: page.number, width: page.width, height: page.height, rotation: info.rotation, meanConfidence: info.meanConfidence, blocks: pageBlocks };
+    return { number: page.number, width: page.width, height: page.height, rotation: info.rotation, skew: info.skew, meanConfidence: info.meanConfidence, blocks: pageBlocks };
   });
   return { format: CACHE_FORMAT, file: name, settings: { ...settings, engine }, seconds, workers: pool.size, pages };
 }

@@ -1,10 +1,12 @@
 // The entry point of ingest: a scanned Form 4 (PDF, PNG, JPEG or TIFF) in, a Document out. PDF
 // pages with a usable text layer are read from it; every other page is rasterized or decoded to
-// grayscale and read by the OCR pool, turned upright first. Pages go through a window as wide as
-// the pool (plus one being prepared), so memory stays bounded whatever the page count.
+// grayscale, straightened (deskew.ts) and read by the OCR pool, turned upright first. Pages go
+// through a window as wide as the pool (plus one being prepared), so memory stays bounded
+// whatever the page count.
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Document, Page } from '../../shared/document.js';
+import { measureSkew, straighten } from './deskew.js';
 import { IngestError, throwIfAborted } from './errors.js';
 import { grayToPng, rotateGray, type GrayImage, type Rotation } from './gray-image.js';
 import { openImage } from './image-source.js';
@@ -36,7 +38,7 @@ export interface ReadProgress {
 export interface PageImage {
   number: number;
   image: GrayImage;
-  /** Clockwise turn that was applied to the scan. */
+  /** Clockwise turn that was applied to the scan (after its skew was taken out). */
   rotation: Rotation;
   png(): Promise<Uint8Array>;
 }
@@ -45,6 +47,8 @@ export interface PageInfo {
   number: number;
   source: 'pdf-text' | 'ocr';
   rotation: Rotation;
+  /** Degrees of skew taken out of the scan before it was turned and read (0 when none was). */
+  skew: number;
   /** Resolution of the page's pixel coordinates (lower than asked when the page was too large). */
   dpi: number | null;
   /** Character-weighted mean word confidence (100 for text-layer pages). */
@@ -154,8 +158,9 @@ export async function readDocument(input: ReadInput, options: ReadOptions = {}):
       warn: (message) => warnings.push(`${file} page ${number}: ${message}`),
       ocr: async (image, pageNumber) => {
         options.onProgress?.({ file, page: pageNumber, pages, phase: 'ocr' });
+        const skew = measureSkew(image);
         const reading = await pool()
-          .read(image, { signal })
+          .read(straighten(image, skew), { signal })
           .catch((error: unknown) => {
             if (error instanceof Error && error.name === 'AbortError') throw error;
             throw new IngestError('ocr-failed', file, `OCR failed (${error instanceof Error ? error.message : String(error)})`, pageNumber, { cause: error });
@@ -163,7 +168,7 @@ export async function readDocument(input: ReadInput, options: ReadOptions = {}):
         await options.onPageImage?.(pageImage(pageNumber, reading.image, reading.rotation));
         return {
           page: { number: pageNumber, width: reading.image.width, height: reading.image.height, lines: reading.lines },
-          info: { number: pageNumber, source: 'ocr', rotation: reading.rotation, dpi: image.dpi, meanConfidence: reading.meanConfidence, ocrAttempts: reading.attempts },
+          info: { number: pageNumber, source: 'ocr', rotation: reading.rotation, skew, dpi: image.dpi, meanConfidence: reading.meanConfidence, ocrAttempts: reading.attempts },
         };
       },
     });
@@ -249,7 +254,7 @@ async function pdfPages(pdfBytes: Uint8Array, name: string, limits: typeof DEFAU
             context.progress('render');
             await onPageImage(pageImage(number, await pdf.renderPage(number, size.dpi), 0));
           }
-          return { page, info: { number, source: 'pdf-text', rotation: 0, dpi: size.dpi, meanConfidence: 100, ocrAttempts: 0 } };
+          return { page, info: { number, source: 'pdf-text', rotation: 0, skew: 0, dpi: size.dpi, meanConfidence: 100, ocrAttempts: 0 } };
         }
       }
       context.progress('render');
@@ -295,7 +300,7 @@ async function readCellsAgain(
       const info = pages[next++]!;
       progress(info.number);
       const indexes = cells.flatMap((cell, index) => (cell.page === info.number ? [index] : []));
-      const image = rotateGray(await source.image(info.number), info.rotation);
+      const image = rotateGray(straighten(await source.image(info.number), info.skew), info.rotation);
       const read = await readCells(image, indexes.map((index) => cells[index]!), readStrips);
       indexes.forEach((index, k) => {
         answers[index] = read[k] ?? null;

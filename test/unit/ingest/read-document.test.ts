@@ -88,10 +88,16 @@ test('pages scanned upside down or sideways are turned upright', async () => {
   }
 });
 
-test('a slight skew (1.5°) is read as is', async () => {
-  const result = await readDocument({ name: 'skewed.png', bytes: await textPng(SAMPLE_LINES, { rotate: 1.5 }) }, { pool });
+test('a slight skew (1.5°) is taken out before the page is read, and the page shown is the straight one', async () => {
+  const images: PageImage[] = [];
+  const result = await readDocument({ name: 'skewed.png', bytes: await textPng(SAMPLE_LINES, { rotate: 1.5 }) }, { pool, onPageImage: (image) => void images.push(image) });
   assert.deepEqual(lineTexts(result), SAMPLE_LINES);
   assert.equal(result.pages[0]?.rotation, 0);
+  assert.ok(Math.abs(result.pages[0]!.skew - 1.5) <= 0.1, `skew ${result.pages[0]!.skew}`);
+  // Straight words: the first and last word of the long first line stand at the same height.
+  const words = result.document.pages[0]!.lines[0]!.words;
+  assert.ok(Math.abs(words[0]!.box!.y - words.at(-1)!.box!.y) <= 3, `${words[0]!.box!.y} against ${words.at(-1)!.box!.y}`);
+  assert.equal(images[0]!.image.width, result.document.pages[0]!.width);
 });
 
 test('a TIFF is decoded and read', async () => {
@@ -194,14 +200,15 @@ test('cancelling a read rejects it with an AbortError, and the OCR reads no page
 });
 
 test('the reader\'s second look: cells of OCR\'d pages read again from the page made anew, text-layer pages left alone', async () => {
-  // An upside-down scan: the cell is named in the upright page's pixels, where the first reading put its words.
-  const scanned = await imagePdf(await textPng(SAMPLE_LINES.slice(0, 1), { rotate: 180 }));
+  // An upside-down, skewed scan: the cell is named in the straightened upright page's pixels, where
+  // the first reading put its words, so the page made anew is straightened and turned the same way.
+  const scanned = await imagePdf(await textPng(SAMPLE_LINES.slice(0, 1), { rotate: 181.5, width: 2400, fontSize: 80 }));
   const asked: Array<{ page: number; answer: string | null }> = [];
   const result = await readDocument({ name: 'turned.pdf', bytes: scanned }, {
     pool,
     secondLook: (document) => {
       const word = document.pages[0]!.lines[0]!.words.find((w) => w.text === 'D')!;
-      const box = { x: word.box!.x - 10, y: word.box!.y - 10, width: word.box!.width + 20, height: word.box!.height + 20 };
+      const box = { x: word.box!.x - 4, y: word.box!.y - 4, width: word.box!.width + 8, height: word.box!.height + 8 };
       return {
         cells: [{ page: 1, box, alphabet: 'DI' }],
         apply: (answers) => {

@@ -1,0 +1,164 @@
+// A scan's skew: paper laid a degree or two off square on the glass. Tesseract reads a skewed line
+// as a line, but not always as one line: across a 2500-pixel page a 1.5° line drifts 65 pixels, and
+// Tesseract then breaks it where it drifts ("follo" | "wing"), and cells cut out by position catch
+// their neighbours' ink. So a page is measured and turned straight before it is read; the review
+// screen shows the straightened page, in the pixels the word boxes use.
+import type { GrayImage } from './gray-image.js';
+
+/** Skews searched for, either way: a scanner's feeder keeps paper within a few degrees. */
+const MAX_SKEW_DEGREES = 3;
+/** Below this a page is left as it is: two pixels of drift across a 300 DPI letter page. */
+const NEGLIGIBLE_SKEW_DEGREES = 0.05;
+/** The coarse search's copy is about this wide: a tenth of a degree moves its far edge a pixel. */
+const COARSE_WIDTH = 600;
+
+/**
+ * The angle in degrees the page's lines descend left to right (clockwise skew is positive), from the
+ * rows of ink: sheared by the right angle, the form's rules and text lines pile into few rows, so
+ * the row counts change most sharply from row to row. Every tenth of a degree is tried on a small
+ * copy, then every hundredth around the best on a half-size copy (its rows are shared between
+ * neighbours by where a point falls between them, which measures finer than a pixel). A skew too
+ * small to matter is 0.
+ */
+export function measureSkew(image: GrayImage): number {
+  const threshold = inkThreshold(image);
+  const coarse = bestShear(inkPoints(image, Math.max(1, Math.round(image.width / COARSE_WIDTH)), threshold), -MAX_SKEW_DEGREES, MAX_SKEW_DEGREES, 0.1);
+  const skew = bestShear(inkPoints(image, 2, threshold), coarse - 0.15, coarse + 0.15, 0.01);
+  return Math.abs(skew) < NEGLIGIBLE_SKEW_DEGREES ? 0 : skew;
+}
+
+/** The page turned by `-degrees` about its centre, so a skew of `degrees` becomes level; the corners it uncovers are paper. */
+export function straighten(image: GrayImage, degrees: number): GrayImage {
+  if (degrees === 0) return image;
+  const { width, height, data } = image;
+  const paper = percentile(shadeHistogram(image), 0.5);
+  const out = new Uint8Array(width * height);
+  const radians = (degrees * Math.PI) / 180;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  const centerX = (width - 1) / 2;
+  const centerY = (height - 1) / 2;
+  for (let y = 0; y < height; y += 1) {
+    const dy = y - centerY;
+    // Each straight pixel is sampled where it lies on the skewed page (bilinear).
+    let sourceX = centerX - centerX * cos - dy * sin;
+    let sourceY = centerY - centerX * sin + dy * cos;
+    for (let x = 0, index = y * width; x < width; x += 1, index += 1, sourceX += cos, sourceY += sin) {
+      if (sourceX < 0 || sourceY < 0 || sourceX > width - 1 || sourceY > height - 1) {
+        out[index] = paper;
+        continue;
+      }
+      const left = Math.floor(sourceX);
+      const top = Math.floor(sourceY);
+      const fx = sourceX - left;
+      const fy = sourceY - top;
+      const at = top * width + left;
+      const right = left + 1 < width ? 1 : 0;
+      const below = top + 1 < height ? width : 0;
+      const upper = data[at]! + (data[at + right]! - data[at]!) * fx;
+      const lower = data[at + below]! + (data[at + below + right]! - data[at + below]!) * fx;
+      out[index] = upper + (lower - upper) * fy + 0.5;
+    }
+  }
+  return { width, height, data: out, dpi: image.dpi };
+}
+
+/**
+ * Ink is what is darker than halfway from the paper (the median shade) to the darkest ink (the
+ * 0.2% percentile). A split of the histogram (Otsu) is not used: on a page that is mostly blank
+ * paper shaded toward one edge, it splits the shading, not the ink.
+ */
+function inkThreshold(image: GrayImage): number {
+  const histogram = shadeHistogram(image);
+  return (percentile(histogram, 0.5) + percentile(histogram, 0.002)) / 2;
+}
+
+function shadeHistogram(image: GrayImage): Uint32Array {
+  const histogram = new Uint32Array(256);
+  for (let index = 0; index < image.data.length; index += 7) histogram[image.data[index]!]! += 1;
+  return histogram;
+}
+
+function percentile(histogram: Uint32Array, share: number): number {
+  const total = histogram.reduce((sum, count) => sum + count, 0);
+  let seen = 0;
+  for (let shade = 0; shade < 256; shade += 1) {
+    seen += histogram[shade]!;
+    if (seen >= total * share) return shade;
+  }
+  return 255;
+}
+
+/** The `step` x `step` blocks that hold ink (their darkest pixel), as block columns and rows. */
+function inkPoints(image: GrayImage, step: number, threshold: number): { xs: Int32Array; ys: Int32Array; count: number } {
+  const { width, height, data } = image;
+  const columns = Math.floor(width / step);
+  const darkest = new Uint8Array(columns);
+  let xs = new Int32Array(1 << 16);
+  let ys = new Int32Array(1 << 16);
+  let count = 0;
+  for (let row = 0; (row + 1) * step <= height; row += 1) {
+    darkest.fill(255);
+    for (let y = row * step; y < (row + 1) * step; y += 1) {
+      let index = y * width;
+      for (let column = 0; column < columns; column += 1) {
+        let shade = darkest[column]!;
+        for (let k = 0; k < step; k += 1, index += 1) if (data[index]! < shade) shade = data[index]!;
+        darkest[column] = shade;
+      }
+    }
+    for (let column = 0; column < columns; column += 1) {
+      if (darkest[column]! > threshold) continue;
+      if (count === xs.length) {
+        xs = grown(xs);
+        ys = grown(ys);
+      }
+      xs[count] = column;
+      ys[count] = row;
+      count += 1;
+    }
+  }
+  return { xs, ys, count };
+}
+
+function grown(values: Int32Array): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(values.length * 2);
+  larger.set(values);
+  return larger;
+}
+
+function bestShear(points: { xs: Int32Array; ys: Int32Array; count: number }, from: number, to: number, step: number): number {
+  const { xs, ys, count } = points;
+  if (count === 0) return 0;
+  let maxX = 0;
+  let maxY = 0;
+  for (let index = 0; index < count; index += 1) {
+    maxX = Math.max(maxX, xs[index]!);
+    maxY = Math.max(maxY, ys[index]!);
+  }
+  const reach = Math.ceil(maxX * Math.tan((Math.max(Math.abs(from), Math.abs(to)) * Math.PI) / 180)) + 2;
+  const rows = new Float64Array(Math.ceil(maxY) + 2 * reach + 2);
+  let best = 0;
+  let bestScore = -1;
+  for (let degrees = from; degrees <= to + step / 2; degrees += step) {
+    rows.fill(0);
+    const slope = Math.tan((degrees * Math.PI) / 180);
+    // Each point is shared between the two rows it falls between, so a shear smaller than a row
+    // still moves the score smoothly instead of in steps.
+    for (let index = 0; index < count; index += 1) {
+      const at = ys[index]! - xs[index]! * slope + reach;
+      const row = Math.floor(at);
+      const share = at - row;
+      rows[row]! += 1 - share;
+      rows[row + 1]! += share;
+    }
+    let score = 0;
+    for (let row = 1; row < rows.length; row += 1) score += (rows[row]! - rows[row - 1]!) ** 2;
+    // Ties go to the smaller turn, so a straight page stays exactly as it is.
+    if (score > bestScore || (score === bestScore && Math.abs(degrees) < Math.abs(best))) {
+      bestScore = score;
+      best = degrees;
+    }
+  }
+  return Math.round(best * 100) / 100;
+}
