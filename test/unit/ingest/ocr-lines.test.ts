@@ -1,6 +1,6 @@
 // Tesseract's block tree flattened into lines, and the misreadings mended there: the numeral II of
-// entity names read as "Il", "IT" or "1I", the "P" of "LP" read as a small "p", and underlines read
-// into words.
+// entity names read as "Il", "IT" or "1I", the "P" of "LP" read as a small "p", underlines read
+// into words, straight quotes read as curly ones, and the period of initials a comma crowded out.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { linesFromOcrBlocks } from '../../../main/ingest/ocr-lines.js';
@@ -41,4 +41,14 @@ test('reads the numeral II of an entity name read as "IT" before what names the 
 test('reads an underscore in a word as the underline under a value: a space between words, nothing at an end, left unsure', () => {
   const [line] = linesFromOcrBlocks([block(['(JERSEY)_LIMITED,', 'INC._', '_', 'LLC'])]);
   assert.deepEqual(line!.words.map((w) => [w.text, w.confidence]), [['(JERSEY) LIMITED,', 70], ['INC.', 70], ['LLC', 95]]);
+});
+
+test('reads curly quotes as the straight quotes filings print, keeping the confidence', () => {
+  const [line] = linesFromOcrBlocks([block(['(“RSU”).', 'Issuer’s', '‘Sponsor’', '("Craft'])]);
+  assert.deepEqual(line!.words.map((w) => [w.text, w.confidence]), [['("RSU").', 95], ["Issuer's", 95], ["'Sponsor'", 95], ['("Craft', 95]]);
+});
+
+test('reads initials before a comma with the period the comma crowded out, left unsure', () => {
+  const [line] = linesFromOcrBlocks([block(['Fund,', 'L.P,', 'L.P,,', 'L.P.,,', 'L.P.,', 'U.S,', 'Inc,'])]);
+  assert.deepEqual(line!.words.map((w) => [w.text, w.confidence]), [['Fund,', 95], ['L.P.,', 70], ['L.P.,', 70], ['L.P.,', 70], ['L.P.,', 95], ['U.S.,', 70], ['Inc,', 95]]);
 });
