@@ -131,6 +131,8 @@ export function readLayoutFiling(pages: readonly PageLayout[], looks?: CellLook[
   if (lost('tableII')) provenance.guess('derivative', 'the title of Table II could not be found; its lines may be missing or misplaced');
   if (lost('explanation')) provenance.guess('footnotes', 'the explanation of responses could not be found; footnotes may be missing');
   if (lost('signature')) provenance.guess('signatures', 'the signature label could not be found; the signature may be missing');
+  // A 4/A is told by its box 4 date alone, so a box 4 in doubt puts the form type in doubt.
+  if (provenance.guesses['dateOfOriginalSubmission'] !== undefined) provenance.guess('documentType', 'box 4 (date of the original filing) could not be read for sure; this may be a 4/A');
   const owners = [header.owner, ...readOtherOwners(pages, markers, height, provenance, looks)];
   const closing = readLayoutClosing(pages, markers, height, provenance);
   const filing: DraftFiling = {

@@ -179,7 +179,11 @@ const RELATIONSHIP_OPTIONS: Option[] = [
   { key: 'isOfficer', word: /^\W*officer$/ },
   { key: 'isOther', word: /^\W*other$/ },
 ];
-const OPTION_WORDS = /^(\(give|title|b?elow\)?|\(specify|\)|\(give title below\))$/i;
+/** The option labels' words, and what OCR leaves of "below)" ("low", "ow", "beldw)"). */
+const OPTION_WORDS = /^(\(give|title|b?e?l?[od]?w\)?|\(specify|\)|\(give title below\))$/i;
+/** Specks read as words of their own: a title has no lone colon or bar, nor a dash at either end. */
+const SPECK = /^[:;|]$/;
+const EDGE_SPECK = /^[-—–_:;|.,'"]+$/;
 
 /** Box 5: the four checkboxes, and the officer title or other text on the line(s) below them. */
 export function readRelationship(words: readonly Placed[], path: string, textHeight: number, provenance: Provenance, looks?: CellLook[]): Pick<Owner, 'isDirector' | 'isOfficer' | 'isTenPercentOwner' | 'isOther' | 'officerTitle' | 'otherText'> {
@@ -200,7 +204,10 @@ export function readRelationship(words: readonly Placed[], path: string, textHei
   const optionLine = labelled >= 0 ? labelled : lines.findIndex((line) => line.words.some((w) => /officer$|other$/.test(w.token.norm)));
   const below = lines.slice(optionLine + 1);
   // The option labels' wrapped ends ("below)") sit on the first line under the options.
-  const described = below.map((line, index) => (index === 0 ? line.words.filter((w) => !OPTION_WORDS.test(w.token.text.replace(/\s+/g, ''))) : line.words)).filter((l) => l.length > 0);
+  const described = below
+    .map((line, index) => (index === 0 ? line.words.filter((w) => !OPTION_WORDS.test(w.token.text.replace(/\s+/g, ''))) : line.words))
+    .map((words) => withoutSpecks(words))
+    .filter((l) => l.length > 0);
   let officerTitle: string | null = null;
   let otherText: string | null = null;
   if (described.length > 0) {
@@ -220,6 +227,15 @@ export function readRelationship(words: readonly Placed[], path: string, textHei
     }
   }
   return { ...relationship, officerTitle, otherText };
+}
+
+function withoutSpecks(words: readonly Placed[]): Placed[] {
+  const kept = words.filter((w) => !SPECK.test(w.token.text));
+  let start = 0;
+  let end = kept.length;
+  while (start < end && EDGE_SPECK.test(kept[start]!.token.text)) start += 1;
+  while (end > start && EDGE_SPECK.test(kept[end - 1]!.token.text)) end -= 1;
+  return kept.slice(start, end);
 }
 
 export interface HeaderLandmarks {

@@ -39,9 +39,9 @@ export type LandmarkName = keyof typeof LANDMARKS;
 
 /**
  * Shorter keys tried when a label was not found, only where they begin a line: OCR cuts the ends of
- * labels off ("Explanation of Resp").
+ * labels off ("Explanation of Resp"), or reads them as a scrap ("Explanation of UBER", at confidence 1).
  */
-const LINE_START_FALLBACKS: Partial<Record<LandmarkName, string>> = { explanation: 'explanationofres' };
+const LINE_START_FALLBACKS: Partial<Record<LandmarkName, string>> = { explanation: 'explanationof' };
 
 /** Under this confidence a word among a label's may be a scrap of other ink. */
 const SCRAP_CONFIDENCE = 40;

@@ -334,7 +334,12 @@ class RowReader implements LineCells {
   }
 
   code(): TransactionCode | null {
-    return this.value('transactionCode', readCode, 'code');
+    const code = this.value('transactionCode', readCode, 'code');
+    // A blurred C gains a spur and reads as G, and nothing else on the line tells them apart (either
+    // may go either way); a gift is the rarer of the two, so a scanned G is checked. (A text
+    // layer's words are sure, at 100.)
+    if (code === 'G' && this.cell('transactionCode').some((t) => t.confidence < 100)) this.provenance.guess(`${this.path}.transactionCode`, 'a scanned G may be a C: check the code');
+    return code;
   }
 
   acquiredDisposed(): 'A' | 'D' | null {

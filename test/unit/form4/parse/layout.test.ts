@@ -166,6 +166,40 @@ describe('what the layout reading could only guess', () => {
     assert.match(extraction.guesses['periodOfReport'] ?? '', /05, 23 2017/);
   });
 
+  it('reads an officer title without the specks and the scraps of "below)" OCR read around it', () => {
+    const title = (text: string) => {
+      const placements = formPage().filter((p) => !(p.y === 580 && p.x >= 1800 && p.x < 2200));
+      return extractFiling(ocrDocument([page(1, [...placements, ...words(text, 1800, 580)])])).filing.reportingOwners[0]!.officerTitle;
+    };
+    assert.equal(title(': Chief Legal : Officer'), 'Chief Legal Officer');
+    assert.equal(title('ow Chief - Digital Officer —'), 'Chief - Digital Officer', 'a dash inside a title may be printed');
+    assert.equal(title('- ow'), null);
+  });
+
+  it('flags the form type when box 4 holds ink that is not a date: a 4/A is told by that date alone', () => {
+    const extraction = extractFiling(ocrDocument([page(1, [...formPage(), ...words('0 6/ O7 ~', 900, 720)])]));
+    assert.equal(extraction.filing.documentType, '4');
+    assert.match(extraction.guesses['documentType'] ?? '', /may be a 4\/A/);
+    assert.equal(extractFiling(ocrDocument([page(1, formPage())])).guesses['documentType'], undefined);
+  });
+
+  it('flags a scanned G, which may be a blurred C; other codes and a text layer\'s G are taken as read', () => {
+    const withCode = (code: string, confidence: number) =>
+      extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === 'S' && p.y === 1060 ? { ...p, text: code, confidence } : p)))]));
+    const gift = withCode('G', 95);
+    assert.equal(gift.filing.nonDerivative[0]!.transactionCode, 'G');
+    assert.match(gift.guesses['nonDerivative[0].transactionCode'] ?? '', /may be a C/);
+    assert.equal(withCode('G', 100).guesses['nonDerivative[0].transactionCode'], undefined);
+    assert.equal(withCode('S', 95).guesses['nonDerivative[0].transactionCode'], undefined);
+  });
+
+  it('finds Explanation of Responses when OCR read "Responses:" as a scrap, so its footnotes are not taken for Table II lines', () => {
+    const placements = formPage().flatMap((p) => (p.text === 'Responses:' ? [{ ...p, text: 'UBER', confidence: 1 }] : [p]));
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.deepEqual(extraction.filing.footnotes.map((f) => f.id), ['1', '2']);
+    assert.equal(extraction.filing.derivative.length, 1);
+  });
+
   it('mends the "C/O" opening a street line and a company\'s "LLC" in it as OCR misreads them ("CIO", "LIC"), flagged', () => {
     const placements = formPage().filter((p) => !(p.y === 560 && p.x < 800));
     const extraction = extractFiling(ocrDocument([page(1, [...placements, ...words('CIO ACME LIC', 200, 560)])]));
