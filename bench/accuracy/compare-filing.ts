@@ -2,7 +2,8 @@
 // schema shapes it (tables, owners, footnotes and signatures line by line, by position), each marked
 // exact, wrong or missing, and whether any finding points at it. A finding points at a field when
 // its path is the field's path or a prefix of it at a `.`/`[` boundary (`nonDerivative[1]` covers
-// every column of that line); the empty path is about the whole filing and covers nothing.
+// every column of that line); the empty path is about the whole filing and covers nothing. A line the
+// truth lacks is flagged by a finding on the line or on any of its cells.
 // Pure: no I/O, so the figures the bench prints are tested here.
 import type { Finding } from '../../shared/findings.js';
 
@@ -49,7 +50,9 @@ export function compareFiling(truth: unknown, extracted: unknown, findings: read
       const gotLines = Array.isArray(got) ? got : [];
       expected.forEach((line, index) => visit(line, gotLines[index], `${path}[${index}]`, ''));
       for (let index = expected.length; index < gotLines.length; index += 1) {
-        extraLines.push({ path: `${path}[${index}]`, flagged: isFlagged(`${path}[${index}]`) });
+        // A finding on one of the line's cells (its ownership form is required) puts the line in front of the analyst too.
+        const line = `${path}[${index}]`;
+        extraLines.push({ path: line, flagged: isFlagged(line) || flaggedPaths.some((found) => pointsAt(line, found)) });
       }
       return;
     }

@@ -86,6 +86,9 @@ test('table lines are compared by position: a lost line is all missing, an added
   long.nonDerivative.push({ securityTitle: 'Common Stock', shares: 2, sharesOwnedFollowing: 2, footnoteRefs: {} });
   const { extraLines } = compareFiling(truth(), long, [finding('rollforward', 'nonDerivative[3]', 'a line the roll-forward cannot place')]);
   assert.deepEqual(extraLines, [{ path: 'nonDerivative[2]', flagged: false }, { path: 'nonDerivative[3]', flagged: true }]);
+  // A finding on one of an extra line's cells flags the line; one on a line beside it does not.
+  const onCell = compareFiling(truth(), long, [finding('required', 'nonDerivative[2].directOrIndirect', 'ownership form is required'), finding('required', 'nonDerivative[1].shares', 'amount is required')]);
+  assert.deepEqual(onCell.extraLines, [{ path: 'nonDerivative[2]', flagged: true }, { path: 'nonDerivative[3]', flagged: false }]);
 });
 
 test('text equal up to line breaks and spacing is exact; numbers compare as numbers', () => {
