@@ -3,6 +3,7 @@
 // compression is the last step and lives in jpeg-codec.ts, because it needs the canvas encoder.
 import { createRandom, type Random } from './seeded-random.js';
 import type { GrayImage } from './gray-image.js';
+import { turnGray } from '../../main/ingest/gray-image.js';
 
 export const MAX_SKEW_DEGREES = 1.5;
 
@@ -43,37 +44,8 @@ export function planDamage(random: Random, dpi: number): DamagePlan {
 
 /** Rotates about the centre with bilinear sampling, keeping the page size; uncovered corners get `fill`. */
 export function rotateImage(image: GrayImage, degrees: number, fill = 255): GrayImage {
-  const { width, height, data } = image;
-  const out = new Uint8ClampedArray(width * height);
-  const radians = (degrees * Math.PI) / 180;
-  const cos = Math.cos(radians);
-  const sin = Math.sin(radians);
-  const centerX = (width - 1) / 2;
-  const centerY = (height - 1) / 2;
-  for (let y = 0; y < height; y += 1) {
-    const dy = y - centerY;
-    // Inverse mapping: for each output pixel, where it came from on the unrotated page.
-    let sourceX = centerX - centerX * cos - dy * sin;
-    let sourceY = centerY + dy * cos - centerX * sin;
-    for (let x = 0; x < width; x += 1, sourceX += cos, sourceY += sin) {
-      if (sourceX < 0 || sourceY < 0 || sourceX > width - 1 || sourceY > height - 1) {
-        out[y * width + x] = fill;
-        continue;
-      }
-      const x0 = Math.floor(sourceX);
-      const y0 = Math.floor(sourceY);
-      // On the last row or column the "next" pixel is the pixel itself.
-      const right = x0 < width - 1 ? 1 : 0;
-      const down = y0 < height - 1 ? width : 0;
-      const fx = sourceX - x0;
-      const fy = sourceY - y0;
-      const top = y0 * width + x0;
-      const upper = data[top]! + (data[top + right]! - data[top]!) * fx;
-      const lower = data[top + down]! + (data[top + down + right]! - data[top + down]!) * fx;
-      out[y * width + x] = upper + (lower - upper) * fy;
-    }
-  }
-  return { width, height, data: out };
+  const turned = turnGray({ ...image, data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.length), dpi: null }, degrees, fill);
+  return { width: turned.width, height: turned.height, data: new Uint8ClampedArray(turned.data.buffer, turned.data.byteOffset, turned.data.length) };
 }
 
 function gaussianKernel(sigma: number): Float32Array {

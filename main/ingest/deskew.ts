@@ -3,7 +3,7 @@
 // Tesseract then breaks it where it drifts ("follo" | "wing"), and cells cut out by position catch
 // their neighbours' ink. So a page is measured and turned straight before it is read; the review
 // screen shows the straightened page, in the pixels the word boxes use.
-import type { GrayImage } from './gray-image.js';
+import { turnGray, type GrayImage } from './gray-image.js';
 
 /** Skews searched for, either way: a scanner's feeder keeps paper within a few degrees. */
 const MAX_SKEW_DEGREES = 3;
@@ -27,40 +27,9 @@ export function measureSkew(image: GrayImage): number {
   return Math.abs(skew) < NEGLIGIBLE_SKEW_DEGREES ? 0 : skew;
 }
 
-/** The page turned by `-degrees` about its centre, so a skew of `degrees` becomes level; the corners it uncovers are paper. */
+/** The page turned back by its skew of `degrees`, so its lines are level; the corners the turn uncovers are paper. */
 export function straighten(image: GrayImage, degrees: number): GrayImage {
-  if (degrees === 0) return image;
-  const { width, height, data } = image;
-  const paper = percentile(shadeHistogram(image), 0.5);
-  const out = new Uint8Array(width * height);
-  const radians = (degrees * Math.PI) / 180;
-  const cos = Math.cos(radians);
-  const sin = Math.sin(radians);
-  const centerX = (width - 1) / 2;
-  const centerY = (height - 1) / 2;
-  for (let y = 0; y < height; y += 1) {
-    const dy = y - centerY;
-    // Each straight pixel is sampled where it lies on the skewed page (bilinear).
-    let sourceX = centerX - centerX * cos - dy * sin;
-    let sourceY = centerY - centerX * sin + dy * cos;
-    for (let x = 0, index = y * width; x < width; x += 1, index += 1, sourceX += cos, sourceY += sin) {
-      if (sourceX < 0 || sourceY < 0 || sourceX > width - 1 || sourceY > height - 1) {
-        out[index] = paper;
-        continue;
-      }
-      const left = Math.floor(sourceX);
-      const top = Math.floor(sourceY);
-      const fx = sourceX - left;
-      const fy = sourceY - top;
-      const at = top * width + left;
-      const right = left + 1 < width ? 1 : 0;
-      const below = top + 1 < height ? width : 0;
-      const upper = data[at]! + (data[at + right]! - data[at]!) * fx;
-      const lower = data[at + below]! + (data[at + below + right]! - data[at + below]!) * fx;
-      out[index] = upper + (lower - upper) * fy + 0.5;
-    }
-  }
-  return { width, height, data: out, dpi: image.dpi };
+  return degrees === 0 ? image : turnGray(image, degrees, percentile(shadeHistogram(image), 0.5));
 }
 
 /**

@@ -53,6 +53,46 @@ export function rotateGray(image: GrayImage, rotation: Rotation): GrayImage {
   return { width: outWidth, height: rotation === 180 ? height : width, data: turned, dpi: image.dpi };
 }
 
+/**
+ * The image turned about its centre by `degrees` counter-clockwise as seen (so a page skewed
+ * clockwise by `degrees` comes out level), sampled bilinearly, the same size; what the turn
+ * uncovers is `fill`. The scanner simulation of the bench skews its pages with it too.
+ */
+export function turnGray(image: GrayImage, degrees: number, fill: number): GrayImage {
+  const { width, height, data } = image;
+  // Clamped, so a sample is rounded to the nearest shade.
+  const out = new Uint8ClampedArray(width * height);
+  const radians = (degrees * Math.PI) / 180;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  const centerX = (width - 1) / 2;
+  const centerY = (height - 1) / 2;
+  for (let y = 0; y < height; y += 1) {
+    const dy = y - centerY;
+    // Inverse mapping: each pixel of the turned image is sampled where it lies on the original.
+    let sourceX = centerX - centerX * cos - dy * sin;
+    let sourceY = centerY - centerX * sin + dy * cos;
+    for (let x = 0, index = y * width; x < width; x += 1, index += 1, sourceX += cos, sourceY += sin) {
+      if (sourceX < 0 || sourceY < 0 || sourceX > width - 1 || sourceY > height - 1) {
+        out[index] = fill;
+        continue;
+      }
+      const left = Math.floor(sourceX);
+      const top = Math.floor(sourceY);
+      const fx = sourceX - left;
+      const fy = sourceY - top;
+      const at = top * width + left;
+      // On the last row or column the "next" pixel is the pixel itself.
+      const right = left + 1 < width ? 1 : 0;
+      const below = top + 1 < height ? width : 0;
+      const upper = data[at]! + (data[at + right]! - data[at]!) * fx;
+      const lower = data[at + below]! + (data[at + below + right]! - data[at + below]!) * fx;
+      out[index] = upper + (lower - upper) * fy;
+    }
+  }
+  return { width, height, data: new Uint8Array(out.buffer), dpi: image.dpi };
+}
+
 /** PNG bytes of the image, for the store and the review screen. */
 export function grayToPng(image: GrayImage): Promise<Uint8Array> {
   return encodeGray(image, 'png');
