@@ -69,7 +69,8 @@ function mended(word: Word, text: string): Word {
  * ("Craft Ventures III"). Mended, and left unsure so the field is checked.
  */
 function romanNumeral(word: Word): Word {
-  const match = /^([("“]{0,2})(Il|Ill|\[I|\[\||I\||\|I)([,.;:)"”]?)$/.exec(word.text);
+  // (Its quotes are straight by now: straightQuotes ran first.)
+  const match = /^([("]{0,2})(Il|Ill|\[I|\[\||I\||\|I)([,.;:)"]?)$/.exec(word.text);
   if (match === null) return word;
   const numeral = match[2] === 'Ill' ? 'III' : 'II';
   return mended(word, `${match[1]}${numeral}${match[3]}`);

@@ -46,6 +46,9 @@ test('reads an underscore in a word as the underline under a value: a space betw
 test('reads curly quotes as the straight quotes filings print, keeping the confidence', () => {
   const [line] = linesFromOcrBlocks([block(['(“RSU”).', 'Issuer’s', '‘Sponsor’', '("Craft'])]);
   assert.deepEqual(line!.words.map((w) => [w.text, w.confidence]), [['("RSU").', 95], ["Issuer's", 95], ["'Sponsor'", 95], ['("Craft', 95]]);
+  // The numeral is mended after the quotes are straightened.
+  const [numeral] = linesFromOcrBlocks([block(['“Il”'])]);
+  assert.deepEqual(numeral!.words.map((w) => [w.text, w.confidence]), [['"II"', 70]]);
 });
 
 test('reads initials before a comma with the period the comma crowded out, left unsure', () => {
