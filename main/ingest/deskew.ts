@@ -4,6 +4,7 @@
 // their neighbours' ink. So a page is measured and turned straight before it is read; the review
 // screen shows the straightened page, in the pixels the word boxes use.
 import { turnGray, type GrayImage } from './gray-image.js';
+import { shadesOf } from './shades.js';
 
 /** Skews searched for, either way: a scanner's feeder keeps paper within a few degrees. */
 const MAX_SKEW_DEGREES = 3;
@@ -21,7 +22,7 @@ const COARSE_WIDTH = 600;
  * small to matter is 0.
  */
 export function measureSkew(image: GrayImage): number {
-  const threshold = inkThreshold(image);
+  const threshold = shadesOf(image).inkBelow;
   const coarse = bestShear(inkPoints(image, Math.max(1, Math.round(image.width / COARSE_WIDTH)), threshold), -MAX_SKEW_DEGREES, MAX_SKEW_DEGREES, 0.1);
   const skew = bestShear(inkPoints(image, 2, threshold), coarse - 0.15, coarse + 0.15, 0.01);
   return Math.abs(skew) < NEGLIGIBLE_SKEW_DEGREES ? 0 : skew;
@@ -29,33 +30,7 @@ export function measureSkew(image: GrayImage): number {
 
 /** The page turned back by its skew of `degrees`, so its lines are level; the corners the turn uncovers are paper. */
 export function straighten(image: GrayImage, degrees: number): GrayImage {
-  return degrees === 0 ? image : turnGray(image, degrees, percentile(shadeHistogram(image), 0.5));
-}
-
-/**
- * Ink is what is darker than halfway from the paper (the median shade) to the darkest ink (the
- * 0.2% percentile). A split of the histogram (Otsu) is not used: on a page that is mostly blank
- * paper shaded toward one edge, it splits the shading, not the ink.
- */
-function inkThreshold(image: GrayImage): number {
-  const histogram = shadeHistogram(image);
-  return (percentile(histogram, 0.5) + percentile(histogram, 0.002)) / 2;
-}
-
-function shadeHistogram(image: GrayImage): Uint32Array {
-  const histogram = new Uint32Array(256);
-  for (let index = 0; index < image.data.length; index += 7) histogram[image.data[index]!]! += 1;
-  return histogram;
-}
-
-function percentile(histogram: Uint32Array, share: number): number {
-  const total = histogram.reduce((sum, count) => sum + count, 0);
-  let seen = 0;
-  for (let shade = 0; shade < 256; shade += 1) {
-    seen += histogram[shade]!;
-    if (seen >= total * share) return shade;
-  }
-  return 255;
+  return degrees === 0 ? image : turnGray(image, degrees, shadesOf(image).paper);
 }
 
 /** The `step` x `step` blocks that hold ink (their darkest pixel), as block columns and rows. */

@@ -245,16 +245,22 @@ function readRelationship(tokens: Token[], path: string, provenance: Provenance)
 
 export function readIssuer(tokens: Token[], provenance: Provenance): HeaderFields['issuer'] {
   const text = joinText(tokens);
-  // OCR reads a bracket beside a rule as a bar: "[ FB | ]", or "| KTOS ]" (a bar never stands in a ticker).
-  const bracketed = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(text) ?? /^(.*?)\s+\|\s*([A-Z][A-Z.]{0,5})\s*[\]|]$/.exec(text);
+  // OCR reads a bracket beside a rule as a bar: "[ FB | ]", or "| KTOS ]" (a bar never stands in a
+  // ticker); and the opening one, without the underline that closed its foot, as an "L" or "(":
+  // "MICROSOFT CORP L MSFT |".
+  const bracketed = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(text) ?? /^(.*?)\s+[|L(]\s*([A-Z][A-Z.]{0,5})\s*[\]|)]$/.exec(text);
   if (bracketed !== null) {
     const [whole, name] = bracketed;
     const ticker = bracketed[2]!.replace(/^[\s|]+|[\s|]+$/g, '');
     const nameTokens = tokens.filter((t) => !/[[\]|]/.test(t.text) && name!.includes(t.text));
     provenance.read('issuer.name', nameTokens);
+    // A whole word with a period inside the name is a comma that lost its tail ("Natera. Inc."): a
+    // company's name abbreviates in short words ("Corp.", "Inc.", "Co.").
+    const mendedName = name!.replace(/\b([A-Za-z]{5,})\.(?= \S)/g, '$1,');
+    if (mendedName !== name) provenance.guess('issuer.name', `read as "${name!.trim()}"; a period after a whole word taken for a comma`);
     provenance.read('issuer.tradingSymbol', tokens.filter((t) => ticker !== '' && normalize(t.text) === normalize(ticker)));
-    if (whole.includes('|')) provenance.guess('issuer.tradingSymbol', `the ticker's brackets read as "${whole.slice(name!.length).trim()}"`);
-    return { name: name!.trim() || null, tradingSymbol: ticker || null };
+    if (whole.includes('|') || !whole.includes('[')) provenance.guess('issuer.tradingSymbol', `the ticker's brackets read as "${whole.slice(name!.length).trim()}"`);
+    return { name: mendedName.trim() || null, tradingSymbol: ticker || null };
   }
   provenance.read('issuer.name', tokens);
   return { name: text || null, tradingSymbol: null };

@@ -28,12 +28,20 @@ const CARE_OF = /^(?:CIO|ClO|C1O|CI0|Cl0|C\/0)$/;
 const LLC = /^(?:LIC|LlC|L1C|LLc)(,?)$/;
 
 /** A street line's tokens, read, with "CIO" at its start and "LIC" mended (as guesses). */
+/**
+ * A whole word with a period, inside a street line: an address abbreviates in short words ("ST.",
+ * "AVE.", "INC."), so this is a comma whose tail blur or an underline took ("AVENUE. FLOOR 11").
+ */
+const PERIOD_FOR_COMMA = /^([A-Za-z]{5,})\.$/;
+
 function mendedStreet(tokens: Token[], path: string, provenance: Provenance): Token[] {
   if (tokens.length === 0) return tokens;
   const mended = tokens.map((token, index) => {
     if (index === 0 && CARE_OF.test(token.text)) return { ...token, text: 'C/O' };
     const llc = LLC.exec(token.text);
-    return llc === null ? token : { ...token, text: `LLC${llc[1]}` };
+    if (llc !== null) return { ...token, text: `LLC${llc[1]}` };
+    const comma = index < tokens.length - 1 ? PERIOD_FOR_COMMA.exec(token.text) : null;
+    return comma === null ? token : { ...token, text: `${comma[1]},` };
   });
   const changed = mended.filter((token, index) => token !== tokens[index]);
   provenance.read(path, mended, changed.length > 0 ? `read as "${tokens.map((t) => t.text).join(' ')}"; ${changed.map((t) => t.text).join(', ')} taken for what OCR misread` : undefined);

@@ -20,10 +20,19 @@ export interface TablePart {
   textHeight: number;
 }
 
+export interface Mark {
+  id: string;
+  token: Token;
+  guess?: string;
+  glued?: boolean;
+  /** What was seen of a mark whose digits could not be read: its id is a guess (settleUnread). */
+  unread?: string;
+}
+
 export interface Cell {
   values: Token[];
   /** `glued`: a guess from a stray character glued before the next cell's date ("@109/24/2018"). */
-  marks: Array<{ id: string; token: Token; guess?: string; glued?: boolean }>;
+  marks: Mark[];
   /** A footnote mark may be run into the cell's last word (OCR read it as a stray character). */
   markRunIn: boolean;
   /** A superscript seems to stand in a word's box but OCR gave no text for it. */
@@ -87,6 +96,7 @@ export function readRows(parts: readonly TablePart[], table: TableName, ids: Foo
     }
     flush();
   }
+  settleUnread(rows);
   return rows;
 }
 
@@ -204,8 +214,8 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
     cell.markRunIn = true;
     cell.values[cell.values.length - 1] = { ...last, text: closedInitials(runIn[1]!) };
     const digits = /\d/.exec(runIn[2]!)?.[0];
-    const id = digits !== undefined && (ids.length === 0 || ids.includes(digits)) ? digits : ids.length === 1 ? ids[0]! : (ids[0] ?? '1');
-    cell.marks.push({ id, token: last, guess: `a footnote mark run into "${last.text}"; taken as (${id})` });
+    const seen = `a footnote mark run into "${last.text}"`;
+    cell.marks.push(digits !== undefined && (ids.length === 0 || ids.includes(digits)) ? { id: digits, token: last, guess: `${seen}; taken as (${digits})` } : unreadMark(last, seen, ids));
   }
   return row;
 }
@@ -225,13 +235,45 @@ function closedInitials(text: string): string {
 const MARK_SYMBOL = /^[(]?[®©@™°*][)]?\)?$/;
 
 /** A raised word OCR did not read as `(n)`: its digits if it has any, else the likeliest footnote. */
-function markFrom(token: Token, ids: FootnoteIds): { id: string; token: Token; guess?: string } {
+function markFrom(token: Token, ids: FootnoteIds): Mark {
   const digits = /\d{1,2}/.exec(token.text)?.[0];
   if (digits !== undefined && (ids.length === 0 || ids.includes(digits))) {
     return /^\(\d{1,2}\)$/.test(token.text) ? { id: digits, token } : { id: digits, token, guess: `a footnote mark read as "${token.text}"; taken as (${digits})` };
   }
-  const id = ids.length === 1 ? ids[0]! : (ids[0] ?? '1');
-  return { id, token, guess: `a footnote mark OCR could not read ("${token.text}"); taken as (${id})` };
+  return unreadMark(token, `a footnote mark OCR could not read ("${token.text}")`, ids);
+}
+
+/** A mark whose digits were not read: taken, for now, as the filing's first footnote. */
+function unreadMark(token: Token, seen: string, ids: FootnoteIds): Mark {
+  const id = ids[0] ?? '1';
+  return { id, token, guess: `${seen}; taken as (${id})`, unread: seen };
+}
+
+/**
+ * Marks whose digits were not read take the footnote the column's marks read surely in the table's
+ * other rows cite most (a column's cells often cite one footnote all the way down: "(1)" under every
+ * date exercisable), when there is one. Still a guess, and flagged as one.
+ */
+function settleUnread(rows: readonly TableRow[]): void {
+  const cited = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    for (const [field, cell] of row.cells) {
+      for (const mark of cell.marks) {
+        if (mark.guess !== undefined) continue;
+        const counts = cited.get(field) ?? new Map<string, number>();
+        counts.set(mark.id, (counts.get(mark.id) ?? 0) + 1);
+        cited.set(field, counts);
+      }
+    }
+  }
+  for (const row of rows) {
+    for (const [field, cell] of row.cells) {
+      const counts = cited.get(field);
+      if (counts === undefined) continue;
+      const [id] = [...counts].reduce((best, next) => (next[1] > best[1] ? next : best));
+      cell.marks = cell.marks.map((mark) => (mark.unread === undefined ? mark : { ...mark, id, guess: `${mark.unread}; taken as (${id}), the footnote this column's other rows cite` }));
+    }
+  }
 }
 
 /** Under this confidence a word is unsure (the low-confidence rule's default threshold). */

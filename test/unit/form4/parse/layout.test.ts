@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFiling } from '../../../../main/form4/extract.js';
 import { parseForm4, parseForm4Filings } from '../../../../main/form4/parse/index.js';
-import { formPage, headerBlock, ocrDocument, page, tableIIHeader, words } from './layout-page.js';
+import { formPage, headerBlock, ocrDocument, page, superscript, tableIIHeader, words } from './layout-page.js';
 
 describe('reading a scanned page by its layout', () => {
   const parsed = parseForm4(ocrDocument([page(1, formPage())]));
@@ -100,6 +100,28 @@ describe('what the layout reading could only guess', () => {
     assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'derivative[0].footnoteRefs.dateExercisable'));
   });
 
+  it('takes a mark it could not read for the footnote the column\'s sure marks cite, and still flags it', () => {
+    const secondOption = [
+      ...words('Stock Option', 200, 1600),
+      ...words('$12.00', 470, 1600),
+      ...words('05/23/2017', 620, 1600),
+      ...words('M', 1000, 1600),
+      ...words('300', 1260, 1600),
+      superscript('@', 1400, 1600),
+      ...words('05/23/2028', 1500, 1600),
+      ...words('Common', 1650, 1600),
+      ...words('300', 1820, 1600),
+      ...words('$0', 1960, 1600),
+      ...words('1,200', 2080, 1600),
+      ...words('D', 2230, 1600),
+    ];
+    const extraction = extractFiling(ocrDocument([page(1, [...formPage(), ...secondOption])]));
+    assert.equal(extraction.filing.derivative.length, 2);
+    assert.deepEqual(extraction.filing.derivative[1]!.footnoteRefs, { dateExercisable: ['2'] });
+    assert.match(extraction.guesses['derivative[1].footnoteRefs.dateExercisable'] ?? '', /this column's other rows cite/);
+    assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'derivative[1].footnoteRefs.dateExercisable'));
+  });
+
   it('flags the footnote marks of a cell it could not read: a mark may be run into it ("SD" for "S(1)")', () => {
     const placements = formPage().map((p) => (p.text === 'S' && p.y === 1060 ? { ...p, text: 'SD' } : p));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
@@ -150,12 +172,16 @@ describe('what the layout reading could only guess', () => {
     assert.match(tall.line.natureOfOwnership ?? '', /X2/, 'ink as tall as the letters is read as part of the value');
   });
 
-  it('reads a ticker whose bracket OCR read as a bar beside the rule ("[ FB | ]", "| KTOS ]"), flagged when a bracket was lost', () => {
+  it('reads a ticker whose bracket OCR read as a bar beside the rule ("[ FB | ]", "| KTOS ]") or a letter ("L MSFT |"), flagged when a bracket was lost', () => {
     const read = (issuer: string) => extractFiling(ocrDocument([page(1, [...headerBlock({ issuer }), ...formPage().slice(headerBlock().length)])]));
     assert.deepEqual(read('ACME CORP [ ACME | ]').filing.issuer, { name: 'ACME CORP', tradingSymbol: 'ACME' });
     const lost = read('ACME CORP | ACME ]');
     assert.deepEqual(lost.filing.issuer, { name: 'ACME CORP', tradingSymbol: 'ACME' });
     assert.ok(lost.guesses['issuer.tradingSymbol'], 'the opening bracket was read as a bar');
+    const asLetter = read('ACME CORP L ACME |');
+    assert.deepEqual(asLetter.filing.issuer, { name: 'ACME CORP', tradingSymbol: 'ACME' });
+    assert.ok(asLetter.guesses['issuer.tradingSymbol'], 'the opening bracket was read as an L');
+    assert.deepEqual(read('ACME L CORP').filing.issuer, { name: 'ACME L CORP', tradingSymbol: null });
   });
 
   it('finds a box label among unsure scraps of ink OCR read into it, and reads a date whose slashes were lost ("05, 23 2017"), as a guess', () => {
@@ -198,6 +224,18 @@ describe('what the layout reading could only guess', () => {
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
     assert.deepEqual(extraction.filing.footnotes.map((f) => f.id), ['1', '2']);
     assert.equal(extraction.filing.derivative.length, 1);
+  });
+
+  it('takes a period after a whole word inside a street line or the issuer\'s name for a comma, flagged; short words keep theirs', () => {
+    const placements = formPage().filter((p) => !(p.y === 560 && p.x < 800));
+    const street = extractFiling(ocrDocument([page(1, [...placements, ...words('100 MAIN AVENUE. FLOOR 11', 200, 560)])]));
+    assert.equal(street.filing.reportingOwners[0]!.street1, '100 MAIN AVENUE, FLOOR 11');
+    assert.match(street.guesses['reportingOwners[0].street1'] ?? '', /AVENUE\. FLOOR/);
+    const short = extractFiling(ocrDocument([page(1, [...placements, ...words('100 MAIN ST. FLOOR 11', 200, 560)])]));
+    assert.equal(short.filing.reportingOwners[0]!.street1, '100 MAIN ST. FLOOR 11');
+    const issuer = extractFiling(ocrDocument([page(1, [...headerBlock({ issuer: 'Natera. Inc. [ NTRA ]' }), ...formPage().slice(headerBlock().length)])]));
+    assert.deepEqual(issuer.filing.issuer, { name: 'Natera, Inc.', tradingSymbol: 'NTRA' });
+    assert.match(issuer.guesses['issuer.name'] ?? '', /Natera\. Inc\./);
   });
 
   it('mends the "C/O" opening a street line and a company\'s "LLC" in it as OCR misreads them ("CIO", "LIC"), flagged', () => {
