@@ -62,7 +62,8 @@ export function readNameAndAddress(words: readonly Placed[], path: string, prove
   const streetLines = last >= 0 && streetEnd > last ? lines.slice(last + 1, streetEnd) : [];
   const cityLines = street >= 0 && city > street ? lines.slice(street + 1, city) : street >= 0 ? lines.slice(street + 1, street + 2) : city > 0 && streetEnd === city - 1 ? [lines[city - 1]!] : [];
   const name = tokensOf(nameLines);
-  provenance.read(`${path}.name`, name);
+  // A bar is no letter of a name: a "J", "I" or "l" OCR took for a rule, or a rule read in.
+  provenance.read(`${path}.name`, name, name.some((t) => t.text.includes('|')) ? 'a bar read in the name: a letter (J, I, l) or a rule' : undefined);
   // Values and hints are printed flush left in the box: a line starting well right of them lost
   // its first letters to OCR (an underline through them, on a blurred scan).
   const hints = [last, street, city].filter((i) => i >= 0).map((i) => lines[i]!.words[0]!.left);

@@ -231,6 +231,9 @@ describe('what the layout reading could only guess', () => {
     const street = extractFiling(ocrDocument([page(1, [...placements, ...words('100 MAIN AVENUE. FLOOR 11', 200, 560)])]));
     assert.equal(street.filing.reportingOwners[0]!.street1, '100 MAIN AVENUE, FLOOR 11');
     assert.match(street.guesses['reportingOwners[0].street1'] ?? '', /AVENUE\. FLOOR/);
+    const barred = extractFiling(ocrDocument([page(1, [...headerBlock({ owner: 'DOE JANE |' }), ...formPage().slice(headerBlock().length)])]));
+    assert.equal(barred.filing.reportingOwners[0]!.name, 'DOE JANE |');
+    assert.match(barred.guesses['reportingOwners[0].name'] ?? '', /a bar read in the name/);
     const short = extractFiling(ocrDocument([page(1, [...placements, ...words('100 MAIN ST. FLOOR 11', 200, 560)])]));
     assert.equal(short.filing.reportingOwners[0]!.street1, '100 MAIN ST. FLOOR 11');
     const issuer = extractFiling(ocrDocument([page(1, [...headerBlock({ issuer: 'Natera. Inc. [ NTRA ]' }), ...formPage().slice(headerBlock().length)])]));
