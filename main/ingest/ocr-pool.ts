@@ -9,7 +9,7 @@ import type { Line } from '../../shared/document.js';
 import { abortError } from './errors.js';
 import { halveGray, rotateGray, toPgm, type GrayImage, type Rotation } from './gray-image.js';
 import { linesFromOcrBlocks, meanConfidence, type OcrBlock } from './ocr-lines.js';
-import { withoutRules } from './page-rules.js';
+import { withoutUnderlines } from './underlines.js';
 import { rereadBlocks, STRIP_PARAMETERS } from './reread-small-words.js';
 import { betterReading, osdIsTrusted, readingIsSettled, rotationFromOsd, rotationsToTry, wordsLieFlat, type OsdAnswer } from './orientation.js';
 import {
@@ -253,8 +253,8 @@ export class OcrPool {
     const read = async (rotation: Rotation): Promise<Line[]> => {
       attempts += 1;
       const upright = rotateGray(image, rotation);
-      // Tesseract reads a copy without the form's rules (page-rules.ts); the reading keeps the page as printed.
-      const result = await step(() => recognizer.recognize(toPgm(withoutRules(upright)), dpiParameter, { blocks: true, text: false }));
+      // Tesseract reads a copy without the underlines (underlines.ts); the reading keeps the page as printed.
+      const result = await step(() => recognizer.recognize(toPgm(withoutUnderlines(upright)), dpiParameter, { blocks: true, text: false }));
       const blocks = result.data.blocks ?? [];
       const lines = linesFromOcrBlocks(blocks);
       best = betterReading(best, { image: upright, rotation, lines, meanConfidence: meanConfidence(lines), attempts: 0, blocks });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { GrayImage } from '../../../main/ingest/gray-image.js';
-import { withoutRules } from '../../../main/ingest/page-rules.js';
+import { withoutUnderlines } from '../../../main/ingest/underlines.js';
 
 const PAPER = 225;
 const INK = 60;
@@ -32,7 +32,7 @@ test('an underline goes, with its grey edge, and the letters above it stay', () 
     paint(20, 560, 93, 96); // the underline, 3 px
     paint(20, 560, 96, 97, 170); // its blurred edge
   });
-  const wiped = withoutRules(page);
+  const wiped = withoutUnderlines(page);
   for (const x of [30, 70, 300, 550]) for (const y of [93, 94, 95, 96]) assert.equal(at(wiped, x, y), PAPER, `rule pixel at ${x},${y}`);
   assert.equal(at(wiped, 42, 75), INK);
   assert.equal(at(wiped, 98, 89), INK);
@@ -50,7 +50,7 @@ test('a stroke through the rule and a comma tail reaching into it keep their ink
     paint(400, 440, 80, 92); // a wide letter base blurred onto the rule
     paint(400, 440, 92, 93, 100);
   });
-  const wiped = withoutRules(page);
+  const wiped = withoutUnderlines(page);
   for (const y of [90, 94, 100]) assert.equal(at(wiped, 202, y), INK, `descender at y ${y}`);
   assert.equal(at(wiped, 302, 94), INK, 'comma tail');
   assert.equal(at(wiped, 420, 85), INK, 'letter base');
@@ -69,7 +69,7 @@ test('a form rule clear of the text stays; an underline broken by a pixel or two
     for (let x = 20; x < 560; x += 14) paint(x, x + 10, 100, 103); // serifs along a baseline, gaps between letters
     for (let x = 20; x < 560; x += 14) paint(x + 3, x + 6, 84, 100);
   });
-  const wiped = withoutRules(page);
+  const wiped = withoutUnderlines(page);
   assert.equal(at(wiped, 100, 5), INK, 'box rule');
   assert.equal(at(wiped, 100, 31), PAPER);
   assert.equal(at(wiped, 400, 31), PAPER);
@@ -82,7 +82,7 @@ test('a page without rules is returned as it is', () => {
   const page = strip((paint) => {
     for (let x = 20; x < 560; x += 30) paint(x, x + 20, 40, 70);
   });
-  assert.equal(withoutRules(page), page);
+  assert.equal(withoutUnderlines(page), page);
 });
 
 test('a comma tail ending just above an underline keeps its last pixels', () => {
@@ -92,7 +92,7 @@ test('a comma tail ending just above an underline keeps its last pixels', () => 
     letters(paint, 320, 560, 60, 90);
     paint(20, 560, 93, 96);
   });
-  const wiped = withoutRules(page);
+  const wiped = withoutUnderlines(page);
   assert.equal(at(wiped, 302, 91), INK);
   assert.equal(at(wiped, 302, 90), INK);
   assert.equal(at(wiped, 310, 94), PAPER);

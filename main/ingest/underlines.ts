@@ -1,8 +1,8 @@
-// The form's horizontal rules taken out of the copy of a page that OCR reads. A Form 4 underlines
-// its values and boxes them in rules; Tesseract takes an underlined line, or two underlined lines
-// standing close with the rules between them (box 1's name and street), for one line of rubble
-// ("RO" for "BOTHA ROELOF", "oc a issountave" for two street lines). The page the analyst sees keeps
-// its rules, and the second look wipes its cells' rules itself (second-look.ts).
+// The underlines taken out of the copy of a page that OCR reads. A Form 4 underlines its values;
+// Tesseract takes an underlined line, or two underlined lines standing close (box 1's name and
+// street), for one line of rubble ("RO" for "BOTHA ROELOF", "oc a issountave" for two street lines).
+// The form's other rules stay in that copy too. The page the analyst sees keeps everything, and the
+// second look wipes its cells' rules itself (second-look.ts).
 import type { GrayImage } from './gray-image.js';
 import { shadesOf } from './shades.js';
 
@@ -26,11 +26,11 @@ const GAP_INCHES = 1 / 60;
 const EDGE_INCHES = 1 / 150;
 
 /**
- * The page with every long, thin, level run of ink painted paper. Where a letter's stroke meets a
- * rule (a descender through an underline), the ink across the rule is taller than a rule and stays.
- * The page is level by now (deskew.ts). The image itself is returned when it has no rule.
+ * The page with its underlines painted paper: long, thin, level runs of ink with letters standing
+ * close above them. Letters keep their ink where they touch a line (see `touches`). The page is level
+ * by now (deskew.ts). The image itself is returned when it has no underline.
  */
-export function withoutRules(image: GrayImage): GrayImage {
+export function withoutUnderlines(image: GrayImage): GrayImage {
   const { width, height, data } = image;
   const dpi = image.dpi ?? 300;
   const shortest = Math.round(dpi * SHORTEST_INCHES);
@@ -43,7 +43,7 @@ export function withoutRules(image: GrayImage): GrayImage {
   const ink = (at: number) => data[at]! <= inkBelow;
   let out: Uint8Array | null = null;
   // A scanned rule prints grey and a pixel or two thick, so noise breaks it on any one row: a row and
-  // the one below are looked at together, and a run steps over a gap of a pixel or two.
+  // the one below are looked at together, and a run steps over a gap of a few pixels.
   const inkIn = (x: number, y: number) => ink(y * width + x) || ink((y + 1) * width + x);
   // The rows a run's rule covers: those inked over most of the run, around the two it was found on.
   // Thicker than a rule, it is a bar or a block of text, and is left alone.
