@@ -27,13 +27,13 @@ function dropLabelLines(lines: VisualLine[], label: string): VisualLine[] {
 const CARE_OF = /^(?:CIO|ClO|C1O|CI0|Cl0|C\/0)$/;
 const LLC = /^(?:LIC|LlC|L1C|LLc)(,?)$/;
 
-/** A street line's tokens, read, with "CIO" at its start and "LIC" mended (as guesses). */
 /**
  * A whole word with a period, inside a street line: an address abbreviates in short words ("ST.",
  * "AVE.", "INC."), so this is a comma whose tail blur or an underline took ("AVENUE. FLOOR 11").
  */
 const PERIOD_FOR_COMMA = /^([A-Za-z]{5,})\.$/;
 
+/** A street line's tokens, read, with "CIO" at its start, "LIC" and a comma read as a period mended (as guesses). */
 function mendedStreet(tokens: Token[], path: string, provenance: Provenance): Token[] {
   if (tokens.length === 0) return tokens;
   const mended = tokens.map((token, index) => {
