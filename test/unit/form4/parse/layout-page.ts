@@ -139,6 +139,24 @@ export function tableIIHeader(top: number): Placement[] {
 }
 
 /** The whole first page: header, one Table I transaction and holding, one Table II line, closing. */
+/** The first printed line of a Table II row: a stock option exercised (M) on 05/23/2017, with a mark on its date exercisable. */
+export function optionLine(y: number, line: { price: string; shares: string; mark: string; expiration: string; owned: string }): Placement[] {
+  return [
+    ...words('Stock Option', 200, y),
+    ...words(line.price, 470, y),
+    ...words('05/23/2017', 620, y),
+    ...words('M', 1000, y),
+    ...words(line.shares, 1260, y),
+    superscript(line.mark, 1400, y),
+    ...words(line.expiration, 1500, y),
+    ...words('Common', 1650, y),
+    ...words(line.shares, 1820, y),
+    ...words('$0', 1960, y),
+    ...words(line.owned, 2080, y),
+    ...words('D', 2230, y),
+  ];
+}
+
 export function formPage(options: { dateExercisableMark?: string } = {}): Placement[] {
   return [
     ...headerBlock(),
@@ -162,18 +180,7 @@ export function formPage(options: { dateExercisableMark?: string } = {}): Placem
     ...words('Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned', 700, 1250),
     ...words('(e.g., puts, calls, warrants, options, convertible securities)', 800, 1290),
     ...tableIIHeader(1340),
-    ...words('Stock Option', 200, 1500),
-    ...words('$10.00', 470, 1500),
-    ...words('05/23/2017', 620, 1500),
-    ...words('M', 1000, 1500),
-    ...words('500', 1260, 1500),
-    superscript(options.dateExercisableMark ?? '(2)', 1400, 1500),
-    ...words('05/23/2027', 1500, 1500),
-    ...words('Common', 1650, 1500),
-    ...words('500', 1820, 1500),
-    ...words('$0', 1960, 1500),
-    ...words('1,500', 2080, 1500),
-    ...words('D', 2230, 1500),
+    ...optionLine(1500, { price: '$10.00', shares: '500', mark: options.dateExercisableMark ?? '(2)', expiration: '05/23/2027', owned: '1,500' }),
     ...words('(right to buy)', 200, 1535),
     ...words('Stock', 1650, 1535),
     ...words('Explanation of Responses:', 200, 1700),

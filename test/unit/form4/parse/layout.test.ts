@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFiling } from '../../../../main/form4/extract.js';
 import { parseForm4, parseForm4Filings } from '../../../../main/form4/parse/index.js';
-import { formPage, headerBlock, ocrDocument, page, superscript, tableIIHeader, words } from './layout-page.js';
+import { formPage, headerBlock, ocrDocument, optionLine, page, tableIIHeader, words } from './layout-page.js';
 
 describe('reading a scanned page by its layout', () => {
   const parsed = parseForm4(ocrDocument([page(1, formPage())]));
@@ -101,20 +101,7 @@ describe('what the layout reading could only guess', () => {
   });
 
   it('takes a mark it could not read for the footnote the column\'s sure marks cite, and still flags it', () => {
-    const secondOption = [
-      ...words('Stock Option', 200, 1600),
-      ...words('$12.00', 470, 1600),
-      ...words('05/23/2017', 620, 1600),
-      ...words('M', 1000, 1600),
-      ...words('300', 1260, 1600),
-      superscript('@', 1400, 1600),
-      ...words('05/23/2028', 1500, 1600),
-      ...words('Common', 1650, 1600),
-      ...words('300', 1820, 1600),
-      ...words('$0', 1960, 1600),
-      ...words('1,200', 2080, 1600),
-      ...words('D', 2230, 1600),
-    ];
+    const secondOption = optionLine(1600, { price: '$12.00', shares: '300', mark: '@', expiration: '05/23/2028', owned: '1,200' });
     const extraction = extractFiling(ocrDocument([page(1, [...formPage(), ...secondOption])]));
     assert.equal(extraction.filing.derivative.length, 2);
     assert.deepEqual(extraction.filing.derivative[1]!.footnoteRefs, { dateExercisable: ['2'] });
