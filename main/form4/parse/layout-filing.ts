@@ -10,7 +10,7 @@ import { readLayoutHeader, readNameAndAddress, readRelationship } from './layout
 import { pageLayout, type Landmark, type LandmarkName, type PageLayout } from './layout-landmarks.js';
 import type { CellLook } from './cell-look.js';
 import { tableLooks } from './layout-table-looks.js';
-import { readLayoutDerivative, readLayoutNonDerivative, type TablePart } from './layout-tables.js';
+import { readLayoutTables, type TablePart } from './layout-tables.js';
 import { Provenance } from './provenance.js';
 import { readDate } from './values.js';
 
@@ -119,9 +119,8 @@ export function readLayoutFiling(pages: readonly PageLayout[], looks?: CellLook[
   const header = readLayoutHeader(first, headerBottom, height, provenance, looks);
   if (header === null) return null;
 
-  const { explanation, footnotes, ids, tableIParts, tableIIParts } = tablesOf(pages, markers, provenance);
-  const nonDerivative = readLayoutNonDerivative(tableIParts, ids, provenance);
-  const derivative = readLayoutDerivative(tableIIParts, ids, provenance);
+  const { explanation, footnotes, tableIParts, tableIIParts } = tablesOf(pages, markers, provenance);
+  const { nonDerivative, derivative } = readLayoutTables({ I: tableIParts, II: tableIIParts }, footnotes, provenance);
   const explanationParts = explanation === undefined ? [] : sectionParts(pages, markers, explanation);
   checkFootnotesComplete(footnotes, [...nonDerivative, ...derivative], explanationParts, height, provenance);
 

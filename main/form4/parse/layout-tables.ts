@@ -7,6 +7,7 @@ import type { DraftFiling, TransactionCode } from '../../../shared/model.js';
 import { derivativeLine, nonDerivativeLine, type LineCells } from './line-drafts.js';
 import { columnAt, columnsFromHeader, isHeaderLine, LETTER_COLUMNS, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
 import { median, splitAtBorders, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
+import { mendFromPhrases, type Phrase } from './phrase-mend.js';
 import type { Provenance } from './provenance.js';
 import { joinText, type Token } from './tokens.js';
 import { footnoteMark, readAmount, readCode, readDate } from './values.js';
@@ -204,9 +205,10 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
   for (const [field, cell] of row) {
     const last = cell.values[cell.values.length - 1];
     if (last === undefined) continue;
-    // A superscript OCR glued to the word before it comes out as a symbol ("Footnote®", "A®") or,
+    // A superscript OCR glued to the word before it comes out as a symbol ("Footnote®", "A®", with
+    // its bracket as a quote: "Footnote'®") or,
     // after a one-letter code, as a second letter ("AW").
-    const glued = /^(.*?[A-Za-z0-9.)])([®©™°@*?!"“]+[^A-Za-z]*|\(\d?)$/.exec(last.text) ?? /^(.*\d)(\))$/.exec(last.text)
+    const glued = /^(.*?[A-Za-z0-9.)])(['‘’]?[®©™°@*?!"“]+[^A-Za-z]*|\(\d?)$/.exec(last.text) ?? /^(.*\d)(\))$/.exec(last.text)
       ?? (field === 'transactionCode' ? /^([A-Z])([^A-Z].*|W)$/.exec(last.text) : null);
     const lowRunIn = glued === null && last.confidence < 70 && /[a-z][^a-z0-9.,)]$/i.test(last.text) ? /^(.*)(.)$/.exec(last.text) : null;
     const runIn = glued ?? lowRunIn;
@@ -285,7 +287,7 @@ const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0
 /** Reads typed values out of a row's cells, recording provenance and every guess. */
 class RowReader implements LineCells {
   readonly footnoteRefs: Record<string, string[]> = {};
-  constructor(private readonly row: Row, private readonly path: string, private readonly provenance: Provenance) {
+  constructor(private readonly row: Row, private readonly path: string, private readonly provenance: Provenance, private readonly phrases: readonly Phrase[]) {
     for (const [field, cell] of row) {
       if (cell.marks.length > 0) this.footnoteRefs[field] = [...new Set(cell.marks.map((m) => m.id))];
       const guesses = cell.marks.filter((m) => m.guess !== undefined).map((m) => m.guess!);
@@ -318,12 +320,17 @@ class RowReader implements LineCells {
     this.provenance.read(`${this.path}.${field}`, tokens, why.length > 0 ? why.join('; ') : undefined);
     const doubt = this.doubt(field);
     if (doubt !== undefined) this.provenance.guess(`${this.path}.${field}`, doubt);
-    return this.joinedText(tokens.map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : us.includes(t) ? { ...t, text: 'U.S.' } : t)));
-  }
-
-  private joinedText(tokens: readonly Token[]): string | null {
+    const words = tokens
+      .map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : us.includes(t) ? { ...t, text: 'U.S.' } : t))
+      .map((t) => ({ ...t, text: t.text.replace(STRAY, '') }))
+      .filter((t) => t.text !== '');
+    const mend = mendFromPhrases(words, this.phrases);
+    if (mend !== null) {
+      this.provenance.guess(`${this.path}.${field}`, `read "${joinText(words)}"; taken as ${mend.where} prints it`);
+      return mend.text;
+    }
     // A hyphenated name broken at its hyphen ("Series C-" / "1") is one word again.
-    const text = joinText(tokens.map((t) => ({ ...t, text: t.text.replace(STRAY, '') })).filter((t) => t.text !== '')).replace(/(\w-) (?=\w)/g, '$1');
+    const text = joinText(words).replace(/(\w-) (?=\w)/g, '$1');
     return text === '' ? null : text;
   }
 
@@ -397,10 +404,34 @@ class RowReader implements LineCells {
   }
 }
 
-export function readLayoutNonDerivative(parts: readonly TablePart[], ids: FootnoteIds, provenance: Provenance): NonDerivativeDraft[] {
-  return readRows(parts, 'I', ids).map((row, index) => nonDerivativeLine(new RowReader(row.cells, `nonDerivative[${index}]`, provenance)));
+/**
+ * Both tables of a filing. An unsure title or nature of ownership may be mended from `footnotes`
+ * and from the cells of the same kind read surely on other lines (phrase-mend.ts).
+ */
+export function readLayoutTables(
+  parts: { I: readonly TablePart[]; II: readonly TablePart[] },
+  footnotes: DraftFiling['footnotes'],
+  provenance: Provenance,
+): Pick<DraftFiling, 'nonDerivative' | 'derivative'> {
+  const ids = footnotes.map((f) => f.id);
+  const rowsI = readRows(parts.I, 'I', ids);
+  const rowsII = readRows(parts.II, 'II', ids);
+  const phrases = [
+    ...footnotes.map((f) => ({ text: f.text, where: `footnote (${f.id})` })),
+    ...sureTexts(rowsI, 'Table I'),
+    ...sureTexts(rowsII, 'Table II'),
+  ];
+  return {
+    nonDerivative: rowsI.map((row, index) => nonDerivativeLine(new RowReader(row.cells, `nonDerivative[${index}]`, provenance, phrases))),
+    derivative: rowsII.map((row, index) => derivativeLine(new RowReader(row.cells, `derivative[${index}]`, provenance, phrases))),
+  };
 }
 
-export function readLayoutDerivative(parts: readonly TablePart[], ids: FootnoteIds, provenance: Provenance): DerivativeDraft[] {
-  return readRows(parts, 'II', ids).map((row, index) => derivativeLine(new RowReader(row.cells, `derivative[${index}]`, provenance)));
+/** The text cells OCR read surely, without a layout doubt: phrases to mend unsure ones by. */
+function sureTexts(rows: readonly TableRow[], table: string): Phrase[] {
+  return rows.flatMap((row, index) => [...row.cells].flatMap(([field, cell]) => {
+    const words = cell.values.map((t) => t.text.replace(STRAY, '')).filter((t) => t !== '');
+    const sure = cell.doubt === undefined && cell.values.every((t) => t.confidence >= UNSURE);
+    return TEXT_COLUMNS.has(field) && words.length > 0 && sure ? [{ text: words.join(' '), where: `${table}, line ${index + 1}` }] : [];
+  }));
 }

@@ -140,6 +140,23 @@ describe('what the layout reading could only guess', () => {
     assert.equal(nature('Held for us. By Trust').filing.nonDerivative[1]!.natureOfOwnership, 'Held for us. By Trust');
   });
 
+  it('reads an unsure nature of ownership as a footnote prints the name, flagged; a sure one stays as read', () => {
+    const nature = (text: string, confidence: number) => {
+      const placements = formPage().map((p) => (p.text === 'Trust' ? { ...p, text, confidence } : p.text === 'plan.' ? { ...p, text: 'plan, for the Family Trust.' } : p));
+      return extractFiling(ocrDocument([page(1, placements)]));
+    };
+    const unsure = nature('7rust', 40);
+    assert.equal(unsure.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Trust');
+    assert.match(unsure.guesses['nonDerivative[1].natureOfOwnership'] ?? '', /read "By Family 7rust"; taken as footnote \(1\) prints it/);
+    assert.equal(nature('7rust', 95).filing.nonDerivative[1]!.natureOfOwnership, 'By Family 7rust');
+  });
+
+  it('takes a quote and a sign ending a cell for a mark OCR ran into the word ("Footnote\'®")', () => {
+    const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === 'Trust' ? { ...p, text: "Trust'®" } : p)))]));
+    assert.equal(extraction.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Trust');
+    assert.ok(extraction.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership']);
+  });
+
   it('takes a "!" ending a cell for a mark OCR ran into the word ("Footnote!"), as a guess', () => {
     const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === 'Trust' ? { ...p, text: 'Trust!' } : p)))]));
     assert.equal(extraction.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Trust');
