@@ -54,6 +54,9 @@ function parted(cut: GrayImage, blots: readonly Blot[], kept: ReadonlySet<Blot>)
   const right = Math.min(cut.width, around.x + around.width + margin);
   const bottom = Math.min(cut.height, around.y + around.height + margin);
   const box = { x: left, y: top, width: right - left, height: bottom - top };
+  // The body loses the marks' grey edge with them: left, its outline reads as letters ("SH" for "S").
+  const others = new Set(blots.filter((blot) => !kept.has(blot)).flatMap((blot) => blot.pixels));
+  for (let y = top; y < bottom; y += 1) for (let x = left; x < right; x += 1) if (!others.has(y * cut.width + x)) body[y * cut.width + x] = 255;
   return { marks: { pixels: cutOut({ ...cut, data: only }, box), box, blots: kept.size }, body: { ...cut, data: body } };
 }
 

@@ -110,6 +110,19 @@ describe('footnote marks found by the ink raised above the line', () => {
     assert.equal(splitRaised(plain, 66, 24).marks, null, 'an x-height letter is not raised');
   });
 
+  it('takes the mark\'s grey edge out of the rest with it, and keeps the letter\'s own ink beside it', () => {
+    const cut = valueWithMark();
+    // A blurred scan's soft edge: a ring of light grey around the mark's strokes, lighter than ink.
+    fill(cut, 61, 31, 18, 1, 200);
+    fill(cut, 61, 46, 18, 1, 200);
+    // A letter's stroke, standing on the line, reaches into the mark's margin.
+    fill(cut, 60, 36, 1, 24);
+    const { body } = splitRaised(cut, 60, 24);
+    assert.equal(body.data[31 * 200 + 70], 255, 'the edge over the mark');
+    assert.equal(body.data[46 * 200 + 70], 255, 'the edge under it');
+    assert.equal(body.data[44 * 200 + 60], 0, 'the letter\'s stroke in the margin');
+  });
+
   it('finds nothing raised over a value printed without a mark', () => {
     const cut = fill(fill(blank(200, 90), 20, 36, 10, 24), 36, 36, 12, 24);
     assert.deepEqual(splitRaised(cut, 60, 24), { marks: null, body: cut });
