@@ -192,6 +192,7 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
     cell.markLost = false;
     cell.marks = cell.marks.filter((m) => m.glued !== true);
   }
+  for (const cell of row.values()) cell.marks = cell.marks.flatMap((mark) => apart(mark, ids));
   // An (A) or (D) printed close to its amount lands in the amount's cell when the sub-header that
   // places the column was not read: a lone A or D after an amount is the next cell's.
   const amount = row.get('shares');
@@ -236,10 +237,22 @@ function closedInitials(text: string): string {
 /** What OCR makes of a small "(1)": a circled letter or a sign, with or without its bracket. */
 const MARK_SYMBOL = /^[(]?[®©@™°*][)]?\)?$/;
 
+/** Whether `id` is two marks set close and read as one ("34" for "(3)(4)"): the filing has no such footnote, but has both of its digits. */
+function twoMarks(id: string, ids: FootnoteIds): boolean {
+  return id.length === 2 && ids.length > 0 && !ids.includes(id) && ids.includes(id[0]!) && ids.includes(id[1]!);
+}
+
+/** A mark read as one that is two (twoMarks), as the two, a guess. */
+function apart(mark: Mark, ids: FootnoteIds): Mark[] {
+  if (!twoMarks(mark.id, ids)) return [mark];
+  const seen = `"${mark.token.text}" read as one mark; the filing has no footnote ${mark.id}: taken as (${mark.id[0]})(${mark.id[1]})`;
+  return [mark.id[0]!, mark.id[1]!].map((id) => ({ ...mark, id, guess: mark.guess === undefined ? seen : `${mark.guess}; ${seen}` }));
+}
+
 /** A raised word OCR did not read as `(n)`: its digits if it has any, else the likeliest footnote. */
 function markFrom(token: Token, ids: FootnoteIds): Mark {
   const digits = /\d{1,2}/.exec(token.text)?.[0];
-  if (digits !== undefined && (ids.length === 0 || ids.includes(digits))) {
+  if (digits !== undefined && (ids.length === 0 || ids.includes(digits) || twoMarks(digits, ids))) {
     return /^\(\d{1,2}\)$/.test(token.text) ? { id: digits, token } : { id: digits, token, guess: `a footnote mark read as "${token.text}"; taken as (${digits})` };
   }
   return unreadMark(token, `a footnote mark OCR could not read ("${token.text}")`, ids);
