@@ -166,7 +166,7 @@ function letters(word: string): number {
  * Footnote" where this one prints "See Footnotes"; a footnote may itself be misread, "USGEF".)
  */
 function matchCost(cell: readonly CellWord[], phrase: readonly string[], last: boolean): number | null {
-  if (cell.length === 0 || phrase.length === 0 || (cell.length === 2 && phrase.length === 2)) return null;
+  if (cell.length === 0 || phrase.length === 0) return null;
   const read = cell.map((w) => w.text).join('');
   const printed = phrase.join('');
   const edits = wordDistance(read, printed);
