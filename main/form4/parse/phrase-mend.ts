@@ -4,6 +4,7 @@
 // same names are printed again in the footnotes, in long lines, and the same titles in other lines of
 // the tables, often read surely. A cell whose unsure words match such a phrase closely is read as the
 // phrase prints it; its sure words are kept as read, and the mend is a guess, so the field stays flagged.
+import { UNSURE } from './provenance.js';
 
 /** A word of the cell as OCR read it. */
 export interface CellWord {
@@ -22,8 +23,6 @@ export interface Mend {
   where: string;
 }
 
-/** Under this confidence a word is unsure (the low-confidence rule's default threshold). */
-const UNSURE = 80;
 /** The edits a mend may make, per character of the phrase it follows. */
 const EDITS_PER_CHARACTER = 0.2;
 /** The edits one unsure word may take, per character of the longer of it and its phrase word. */
@@ -89,23 +88,27 @@ interface Candidate {
 export function mendFromPhrases(cell: readonly CellWord[], phrases: readonly Phrase[]): Mend | null {
   if (!cell.some((w) => w.confidence < UNSURE)) return null;
   const read = cell.map((w) => w.text).join(' ');
-  const found: Array<Candidate & { where: string }> = [];
-  for (const phrase of phrases) {
-    for (const candidate of alignments(cell, phrase.text.split(/\s+/).filter((w) => w !== ''))) found.push({ ...candidate, where: phrase.where });
+  // Every place a stretch of a phrase can end, cheapest first (in phrase order among equals); only the
+  // cheapest that fit and their ties are traced.
+  const ends = phrases
+    .flatMap((phrase) => alignments(cell, phrase.text.split(/\s+/).filter((w) => w !== '')).map((end) => ({ ...end, where: phrase.where })))
+    .sort((a, b) => a.cost - b.cost);
+  const ties: Array<Candidate & { where: string }> = [];
+  for (const end of ends) {
+    if (ties.length > 0 && end.cost > ties[0]!.cost + TIE) break;
+    const candidate = end.trace();
+    if (candidate.phraseCharacters >= MIN_PHRASE_CHARACTERS && candidate.edits <= candidate.phraseCharacters * EDITS_PER_CHARACTER) ties.push({ ...candidate, where: end.where });
   }
-  const fitting = found.filter((c) => c.phraseCharacters >= MIN_PHRASE_CHARACTERS && c.edits <= c.phraseCharacters * EDITS_PER_CHARACTER);
-  if (fitting.length === 0) return null;
-  const best = Math.min(...fitting.map((c) => c.cost));
-  const ties = fitting.filter((c) => c.cost <= best + TIE);
-  if (new Set(ties.map((c) => c.text)).size > 1 || ties[0]!.text === read) return null;
+  if (ties.length === 0 || new Set(ties.map((c) => c.text)).size > 1 || ties[0]!.text === read) return null;
   return { text: ties[0]!.text, where: ties[0]!.where };
 }
 
 /**
  * The cell aligned to a stretch of the phrase: sure words before and after the stretch are kept, each
- * unsure word lies inside it. For each place the stretch can end, the cheapest alignment there.
+ * unsure word lies inside it. For each place the stretch can end, what the cheapest alignment there
+ * costs, and how to trace it (tracing is left to the few that can be the answer).
  */
-function alignments(cell: readonly CellWord[], phrase: readonly string[]): Candidate[] {
+function alignments(cell: readonly CellWord[], phrase: readonly string[]): Array<{ cost: number; trace: () => Candidate }> {
   const n = cell.length;
   const m = phrase.length;
   const sure = cell.map((w) => w.confidence >= UNSURE);
@@ -120,27 +123,34 @@ function alignments(cell: readonly CellWord[], phrase: readonly string[]): Candi
     step[layer]![i]![j] = { step: how, from };
   };
   for (let i = 0; i <= n; i += 1) if (sureBefore(i)) for (let j = 0; j <= m; j += 1) offer(0, i, j, i * KEPT, { kind: 'start' }, null);
+  const steps = [[1, 1], [1, 2], [2, 1]] as const;
   for (let i = 0; i <= n; i += 1) {
     for (let j = 0; j <= m; j += 1) {
+      if (cost[0]![i]![j]! === Infinity && cost[1]![i]![j]! === Infinity) continue;
+      // (What a match costs does not depend on the layer it is made from.)
+      const matches = steps.map(([c, p]) => matchCost(cell.slice(i, i + c), phrase.slice(j, j + p), i + c === n));
       for (const layer of [0, 1]) {
         const here = cost[layer]![i]![j]!;
         if (here === Infinity) continue;
         const from: At = [layer, i, j];
-        for (const [c, p] of [[1, 1], [1, 2], [2, 1]] as const) {
-          const edits = matchCost(cell.slice(i, i + c), phrase.slice(j, j + p), i + c === n);
+        steps.forEach(([c, p], k) => {
+          const edits = matches[k]!;
           if (edits !== null) offer(1, i + c, j + p, here + edits, { kind: 'match', cell: c, phrase: p }, from);
-        }
+        });
         if (i < n && !sure[i] && isSpeck(cell[i]!.text)) offer(layer, i + 1, j, here + letters(cell[i]!.text), { kind: 'drop' }, from);
         if (layer === 1 && j < m) offer(1, i, j + 1, here + letters(phrase[j]!), { kind: 'insert' }, from);
       }
     }
   }
-  const candidates: Candidate[] = [];
+  const ends: Array<{ cost: number; trace: () => Candidate }> = [];
   for (let i = 0; i <= n; i += 1) {
     if (!sureAfter(i)) continue;
-    for (let j = 1; j <= m; j += 1) if (cost[1]![i]![j]! < Infinity) candidates.push(traced(cell, phrase, step, i, j, cost[1]![i]![j]! + (n - i) * KEPT));
+    for (let j = 1; j <= m; j += 1) {
+      const total = cost[1]![i]![j]! + (n - i) * KEPT;
+      if (total < Infinity) ends.push({ cost: total, trace: () => traced(cell, phrase, step, i, j, total) });
+    }
   }
-  return candidates;
+  return ends;
 }
 
 /**
@@ -169,9 +179,14 @@ function matchCost(cell: readonly CellWord[], phrase: readonly string[], last: b
   if (cell.length === 0 || phrase.length === 0) return null;
   const read = cell.map((w) => w.text).join('');
   const printed = phrase.join('');
-  const edits = wordDistance(read, printed);
-  if (cell.every((w) => w.confidence >= UNSURE)) return cell.length === 1 && phrase.length === 1 && edits <= 0.5 ? edits : null;
+  if (cell.every((w) => w.confidence >= UNSURE)) {
+    // (Two characters more or fewer cost a whole edit at least: no need to measure.)
+    if (cell.length !== 1 || phrase.length !== 1 || Math.abs(read.length - printed.length) > 1) return null;
+    const edits = read === printed ? 0 : wordDistance(read, printed);
+    return edits <= 0.5 ? edits : null;
+  }
   if (!isMisshapen(read) && !keepsLetters(read, printed, last)) return null;
+  const edits = wordDistance(read, printed);
   // Words OCR split apart ("Foot note") are read together only as they were printed, give or take a
   // period; a word it ran together ("ClassA", "A'Common") may have one more character wrong.
   if (cell.length === 2) return edits <= 0.5 ? edits + 0.5 : null;
