@@ -8,7 +8,7 @@ import { derivativeLine, nonDerivativeLine, type LineCells } from './line-drafts
 import { columnAt, columnsFromHeader, isHeaderLine, LETTER_COLUMNS, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
 import { median, splitAtBorders, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
 import { mendFromPhrases, type Phrase } from './phrase-mend.js';
-import type { Provenance } from './provenance.js';
+import { UNSURE, type Provenance } from './provenance.js';
 import { joinText, type Token } from './tokens.js';
 import { footnoteMark, readAmount, readCode, readDate } from './values.js';
 
@@ -126,6 +126,11 @@ export function baselineOf(line: VisualLine, textHeight: number): number {
 }
 
 const STRAY = /^[|[\]{}_~'‘’"“”]+|[|[\]{}_~'‘’"“”]+$/g;
+
+/** A text cell's words without the bars, brackets and quotes OCR leaves at their ends; a word of nothing else goes. */
+function bareWords(tokens: readonly Token[]): Token[] {
+  return tokens.map((t) => ({ ...t, text: t.text.replace(STRAY, '') })).filter((t) => t.text !== '');
+}
 
 function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textHeight: number, ids: FootnoteIds): Row {
   const row: Row = new Map();
@@ -291,9 +296,6 @@ function settleUnread(rows: readonly TableRow[]): void {
   }
 }
 
-/** Under this confidence a word is unsure (the low-confidence rule's default threshold). */
-const UNSURE = 80;
-
 /** Letters OCR takes for digits in a cell that must hold a number or date. */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
 
@@ -333,10 +335,7 @@ class RowReader implements LineCells {
     this.provenance.read(`${this.path}.${field}`, tokens, why.length > 0 ? why.join('; ') : undefined);
     const doubt = this.doubt(field);
     if (doubt !== undefined) this.provenance.guess(`${this.path}.${field}`, doubt);
-    const words = tokens
-      .map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : us.includes(t) ? { ...t, text: 'U.S.' } : t))
-      .map((t) => ({ ...t, text: t.text.replace(STRAY, '') }))
-      .filter((t) => t.text !== '');
+    const words = bareWords(tokens.map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : us.includes(t) ? { ...t, text: 'U.S.' } : t)));
     const mend = mendFromPhrases(words, this.phrases);
     if (mend !== null) {
       this.provenance.guess(`${this.path}.${field}`, `read "${joinText(words)}"; taken as ${mend.where} prints it`);
@@ -443,8 +442,8 @@ export function readLayoutTables(
 /** The text cells OCR read surely, without a layout doubt: phrases to mend unsure ones by. */
 function sureTexts(rows: readonly TableRow[], table: string): Phrase[] {
   return rows.flatMap((row, index) => [...row.cells].flatMap(([field, cell]) => {
-    const words = cell.values.map((t) => t.text.replace(STRAY, '')).filter((t) => t !== '');
+    const words = bareWords(cell.values);
     const sure = cell.doubt === undefined && cell.values.every((t) => t.confidence >= UNSURE);
-    return TEXT_COLUMNS.has(field) && words.length > 0 && sure ? [{ text: words.join(' '), where: `${table}, line ${index + 1}` }] : [];
+    return TEXT_COLUMNS.has(field) && words.length > 0 && sure ? [{ text: joinText(words), where: `${table}, line ${index + 1}` }] : [];
   }));
 }

@@ -3,6 +3,9 @@
 import type { FieldSource } from '../../../shared/document.js';
 import type { Token } from './tokens.js';
 
+/** Under this confidence a word is unsure (the low-confidence rule's default threshold). */
+export const UNSURE = 80;
+
 export class Provenance {
   readonly confidence: Record<string, number> = {};
   readonly sources: Record<string, FieldSource> = {};
