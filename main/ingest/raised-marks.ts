@@ -44,7 +44,17 @@ export function splitRaised(cut: GrayImage, baseline: number, textHeight: number
 function parted(cut: GrayImage, blots: readonly Blot[], kept: ReadonlySet<Blot>): { marks: { pixels: GrayImage; box: Box; blots: number }; body: GrayImage } {
   const only = new Uint8Array(cut.data);
   const body = new Uint8Array(cut.data);
-  for (const blot of blots) for (const at of blot.pixels) (kept.has(blot) ? body : only)[at] = 255;
+  // Where the other blots' ink is: the body keeps it (below), the marks lose it.
+  const others = new Uint8Array(cut.data.length);
+  for (const blot of blots) {
+    for (const at of blot.pixels) {
+      if (kept.has(blot)) body[at] = 255;
+      else {
+        only[at] = 255;
+        others[at] = 1;
+      }
+    }
+  }
   // The marks' box with a pixel or two around it: the soft grey edge of the strokes is kept, as OCR
   // reads a stroke better with it.
   const margin = 2;
@@ -55,8 +65,7 @@ function parted(cut: GrayImage, blots: readonly Blot[], kept: ReadonlySet<Blot>)
   const bottom = Math.min(cut.height, around.y + around.height + margin);
   const box = { x: left, y: top, width: right - left, height: bottom - top };
   // The body loses the marks' grey edge with them: left, its outline reads as letters ("SH" for "S").
-  const others = new Set(blots.filter((blot) => !kept.has(blot)).flatMap((blot) => blot.pixels));
-  for (let y = top; y < bottom; y += 1) for (let x = left; x < right; x += 1) if (!others.has(y * cut.width + x)) body[y * cut.width + x] = 255;
+  for (let y = top; y < bottom; y += 1) for (let x = left; x < right; x += 1) if (others[y * cut.width + x] === 0) body[y * cut.width + x] = 255;
   return { marks: { pixels: cutOut({ ...cut, data: only }, box), box, blots: kept.size }, body: { ...cut, data: body } };
 }
 
