@@ -38,6 +38,8 @@ export interface Cell {
   markRunIn: boolean;
   /** A superscript seems to stand in a word's box but OCR gave no text for it. */
   markLost?: boolean;
+  /** A speck stood where marks stand: too small for one, but it may be what a scan left of one. */
+  markSpeck?: boolean;
   /** Why the cell's reading is in doubt for layout reasons (row banding, column placing). */
   doubt?: string;
 }
@@ -176,7 +178,10 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       else if (/^(\(\d{1,2}\))+$/.test(text)) for (const id of text.match(/\d{1,2}/g)!) cell.marks.push({ id, token: word.token });
       // A raised word is a mark when it could be one: a short word of letters ("to") is only set high.
       // (A capital letter standing full height in a one-letter cell is its letter, set high by a skew.)
-      else if ((isRaised(word, line, textHeight) && /\d|[()@®©*°™]|^.$/.test(text) && !(Object.hasOwn(LETTER_COLUMNS, field) && /^[A-Z]$/.test(text) && word.bottom - word.top >= textHeight * 0.7)) || MARK_SYMBOL.test(text)) cell.marks.push(markFrom(word.token, ids));
+      else if ((isRaised(word, line, textHeight) && /\d|[()@®©*°™]|^.$/.test(text) && !(Object.hasOwn(LETTER_COLUMNS, field) && /^[A-Z]$/.test(text) && word.bottom - word.top >= textHeight * 0.7)) || MARK_SYMBOL.test(text)) {
+        if (isSpeck(word, textHeight)) cell.markSpeck = true;
+        else cell.marks.push(markFrom(word.token, ids));
+      }
       else {
         // A word standing taller than the line, from above it, has a superscript inside its box that
         // OCR dropped from the text: the cell's marks are then unknown.
@@ -237,6 +242,15 @@ function wrappedMarks(word: Placed, textHeight: number): boolean {
 /** Initials that lost their last period to the mark set close after it ("L.P(6)") have it back. */
 function closedInitials(text: string): string {
   return /^(?:[A-Z]\.)+[A-Z]$/.test(text) ? `${text}.` : text;
+}
+
+/**
+ * A dot of a few pixels with no digit read in it: noise of the scan, not a mark. (A printed "(1)" is
+ * half the text's height; the specks OCR reads as ":", "." or "-" measured 2 to 6 pixels at 300 DPI,
+ * the marks 9 and more.)
+ */
+function isSpeck(word: Placed, textHeight: number): boolean {
+  return !/\d/.test(word.token.text) && Math.max(word.right - word.left, word.bottom - word.top) < textHeight * 0.35;
 }
 
 /** What OCR makes of a small "(1)": a circled letter or a sign, with or without its bracket. */
@@ -308,6 +322,7 @@ class RowReader implements LineCells {
       const guesses = cell.marks.filter((m) => m.guess !== undefined).map((m) => m.guess!);
       if (cell.markRunIn) guesses.push('a footnote mark may be run into the last word of the cell');
       if (cell.markLost) guesses.push('a footnote mark seems printed here but could not be read');
+      if (cell.markSpeck === true && cell.marks.length === 0) guesses.push('a speck where footnote marks stand: taken as no mark, but it may be what the scan left of one');
       const refPath = `${path}.footnoteRefs.${field}`;
       const markTokens = cell.marks.map((m) => m.token);
       if (markTokens.length > 0 || guesses.length > 0) provenance.read(refPath, markTokens, guesses.length > 0 ? guesses.join('; ') : undefined);

@@ -159,6 +159,18 @@ describe('what the layout reading could only guess', () => {
     assert.deepEqual(marked('(13)').filing.nonDerivative[0]!.footnoteRefs, { shares: ['13'] }, 'footnote 3 is not the filing\'s either');
   });
 
+  it('takes a speck set where marks stand for no mark, but flags the cell: it may be what the scan left of one', () => {
+    const speck = (text: string, size: number) => {
+      const placements = formPage().filter((p) => !(p.text === '(1)' && p.x === 1366));
+      return extractFiling(ocrDocument([page(1, [...placements, { text, x: 1366, y: 1060, height: size, width: size, confidence: 30 }])]));
+    };
+    const dot = speck(':', 4);
+    assert.deepEqual(dot.filing.nonDerivative[0]!.footnoteRefs, {});
+    assert.match(dot.guesses['nonDerivative[0].footnoteRefs.shares'] ?? '', /a speck where footnote marks stand/);
+    assert.deepEqual(speck(':', 14).filing.nonDerivative[0]!.footnoteRefs, { shares: ['1'] }, 'a blot the size of a mark is still read as one');
+    assert.deepEqual(speck('1', 4).filing.nonDerivative[0]!.footnoteRefs, { shares: ['1'] }, 'a digit read is a mark, however small');
+  });
+
   it('takes a quote and a sign ending a cell for a mark OCR ran into the word ("Footnote\'®")', () => {
     const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === 'Trust' ? { ...p, text: "Trust'®" } : p)))]));
     assert.equal(extraction.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Trust');
