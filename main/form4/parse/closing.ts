@@ -22,8 +22,11 @@ function paragraphs(lines: readonly TextLine[]): Paragraph[] {
 
 const BULLET = /^[-•*▪◦]$/;
 const NUMBERED = /^\(?(\d{1,2})[.)]$/;
-/** A label whose period OCR lost or misread ("2", "2,"): taken only for the number that comes next. */
-const LOOSELY_NUMBERED = /^\(?(\d{1,2})[,:;]?$/;
+/**
+ * A label whose period OCR lost or misread ("2", "2,"), or with a speck read before it ("+2."): taken
+ * only for the number that comes next.
+ */
+const LOOSELY_NUMBERED = /^[+*~'‘’`|]?\(?(\d{1,2})[.,:;)]?$/;
 
 export interface ExplanationReading {
   footnotes: DraftFiling['footnotes'];
@@ -38,6 +41,7 @@ export interface ExplanationReading {
 export function readFootnotes(lines: readonly TextLine[], provenance: Provenance): ExplanationReading {
   const items: FootnoteItem[] = [];
   let blankBefore = false;
+  let numberedItems = false;
   // Specks are kept out of the text but not out of its confidence: an unsure speck still flags it.
   let specks: Token[] = [];
   for (let i = 0; i < lines.length; i += 1) {
@@ -50,12 +54,16 @@ export function readFootnotes(lines: readonly TextLine[], provenance: Provenance
       else if (items.length > 0) items[items.length - 1]!.specks.push(...specks.splice(0));
       continue;
     }
+    // Footnotes are numbered or bulleted, not both: a bullet before a line of numbered footnotes is a
+    // scan's speck (a dash of a few pixels by the margin), and the line continues the footnote above.
+    if (numberedItems && BULLET.test(tokens[0]!.text) && tokens.length > 1) specks.push(tokens.shift()!);
     const [first, second] = tokens;
     const bullet = BULLET.test(first!.text);
     const numberToken = bullet ? second : first;
     const numbered = numberToken === undefined ? null : NUMBERED.exec(numberToken.text);
     const loose = items.length > 0 && !bullet && numbered === null && tokens.length > 1 ? LOOSELY_NUMBERED.exec(first!.text) : null;
     if (bullet || numbered !== null) {
+      if (numbered !== null) numberedItems = true;
       const skip = (bullet ? 1 : 0) + (numbered !== null ? 1 : 0);
       items.push({ id: numbered?.[1] ?? String(items.length + 1), tokens: tokens.slice(skip), specks: [] });
     } else if (loose !== null && loose[1] === String(Number(items[items.length - 1]!.id) + 1)) {
@@ -83,12 +91,12 @@ interface FootnoteItem {
 }
 
 /**
- * A scan's speck read as a mark of its own: a colon, semicolon or quote standing alone, a period or
- * comma standing alone after a word that already ends in one ("holder. :"), or a period standing
- * alone in the middle of a sentence ("over the . securities").
+ * A scan's speck read as a mark of its own: a colon, semicolon, quote, brace or bar standing alone, a
+ * period or comma standing alone after a word that already ends in one ("holder. :"), or a period
+ * standing alone in the middle of a sentence ("over the . securities").
  */
 function isSpeck(token: Token, before: Token | undefined, after: Token | undefined): boolean {
-  if (/^[:;'‘’`]$/.test(token.text)) return true;
+  if (/^[:;'‘’`{}|~_]$/.test(token.text)) return true;
   if (!/^[.,]$/.test(token.text)) return false;
   return before === undefined || /[.,;:]$/.test(before.text) || (token.text === '.' && after !== undefined && /^[a-z]/.test(after.text));
 }

@@ -67,6 +67,15 @@ describe('reading a scanned page by its layout', () => {
     assert.ok(lost.guesses['footnotes[1].id']);
     const other = footnotesOf('3');
     assert.deepEqual(other.filing.footnotes, [{ id: '1', text: 'Sold under a 10b5-1 plan. 3 Vests in full on grant.' }]);
+    const specked = footnotesOf('+2.');
+    assert.deepEqual(specked.filing.footnotes.map((f) => f.id), ['1', '2'], 'a speck read before the label ("+2.")');
+    assert.ok(specked.guesses['footnotes[1].id']);
+  });
+
+  it('takes a dash starting a line of numbered footnotes for a speck: the line continues the footnote above', () => {
+    const placements = formPage().flatMap((p) => (p.y === 1780 && p.x === 200 ? [{ ...p, text: '-', height: 3 }] : [p]));
+    const extraction = extractFiling(ocrDocument([page(1, [...placements, { text: '}', x: 200, y: 1710, height: 24, confidence: 40 }])]));
+    assert.deepEqual(extraction.filing.footnotes, [{ id: '1', text: 'Sold under a 10b5-1 plan. Vests in full on grant.' }], 'nor is a brace alone before the first footnote one');
   });
 
   it('leaves specks read as marks of their own out of a footnote\'s text, but not out of its confidence', () => {
