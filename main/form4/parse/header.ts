@@ -243,23 +243,37 @@ function readRelationship(tokens: Token[], path: string, provenance: Provenance)
   return result;
 }
 
+/**
+ * The ticker's brackets as OCR reads them when it misses one. The bracket beside a rule comes out as
+ * a bar: "[ FB | ]", "| KTOS ]" (a bar never stands in a ticker), or both: "|]". The opening one,
+ * without the underline that closed its foot, as "L", "(", "I" or "II"; the closing one as "1" or "I".
+ * Specks may follow ("L MSFT | > i"). With no opening bracket seen, only a "]" closes a ticker
+ * ("INTRICON CORP IIN ]").
+ */
+const MISREAD_BRACKETS = [
+  /^(.*?)\s+(?:(?:[|({]|\|\|)\s*|(?:[LI1l]|II)\s+)([A-Z][A-Z.]{0,5})\s*[\]|)1lIJ}]{1,2}(?:\s+(?:[^A-Za-z0-9\s]+|[a-z]))*$/,
+  /^(.*?)\s+([A-Z][A-Z.]{0,5})\s*\]$/,
+];
+
 export function readIssuer(tokens: Token[], provenance: Provenance): HeaderFields['issuer'] {
   const text = joinText(tokens);
-  // OCR reads a bracket beside a rule as a bar: "[ FB | ]", or "| KTOS ]" (a bar never stands in a
-  // ticker); and the opening one, without the underline that closed its foot, as an "L" or "(":
-  // "MICROSOFT CORP L MSFT |".
-  const bracketed = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(text) ?? /^(.*?)\s+[|L(]\s*([A-Z][A-Z.]{0,5})\s*[\]|)]$/.exec(text);
+  const bracketed = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(text) ?? MISREAD_BRACKETS.map((pattern) => pattern.exec(text)).find((match) => match !== null) ?? null;
   if (bracketed !== null) {
     const [whole, name] = bracketed;
-    const ticker = bracketed[2]!.replace(/^[\s|]+|[\s|]+$/g, '');
+    // A ticker is one word: specks beside it go ("EB :"), and so does a bar read as "1" ("WARM 1").
+    const ticker = bracketed[2]!.replace(/^[\s|:;.,'"`~_=-]+|[\s|:;.,'"`~_=-]+$/g, '').replace(/^(\S+)\s+[1lIJ]$/, '$1');
     const nameTokens = tokens.filter((t) => !/[[\]|]/.test(t.text) && name!.includes(t.text));
     provenance.read('issuer.name', nameTokens);
     // A whole word with a period inside the name is a comma that lost its tail ("Natera. Inc."): a
     // company's name abbreviates in short words ("Corp.", "Inc.", "Co.").
-    const mendedName = name!.replace(/\b([A-Za-z]{5,})\.(?= \S)/g, '$1,');
-    if (mendedName !== name) provenance.guess('issuer.name', `read as "${name!.trim()}"; a period after a whole word taken for a comma`);
+    const commas = name!.replace(/\b([A-Za-z]{5,})\.(?= \S)/g, '$1,');
+    if (commas !== name) provenance.guess('issuer.name', `read as "${name!.trim()}"; a period after a whole word taken for a comma`);
+    // "Inc." closing the name with its c's tail blurred into a g and its period into a comma ("Ing,").
+    const inc = /(\s)((?:[Il1|]ng[.,]?|[l1|]nc[.,]?|Inc,))\s*$/.exec(commas);
+    const mendedName = inc === null ? commas : `${commas.slice(0, inc.index)}${inc[1]}Inc.`;
+    if (inc !== null) provenance.guess('issuer.name', `read as "${name!.trim()}"; "${inc[2]}" taken for "Inc."`);
     provenance.read('issuer.tradingSymbol', tokens.filter((t) => ticker !== '' && normalize(t.text) === normalize(ticker)));
-    if (whole.includes('|') || !whole.includes('[')) provenance.guess('issuer.tradingSymbol', `the ticker's brackets read as "${whole.slice(name!.length).trim()}"`);
+    if (whole.includes('|') || !whole.includes('[') || ticker !== bracketed[2]!.trim()) provenance.guess('issuer.tradingSymbol', `the ticker's brackets read as "${whole.slice(name!.length).trim()}"`);
     return { name: mendedName.trim() || null, tradingSymbol: ticker || null };
   }
   provenance.read('issuer.name', tokens);

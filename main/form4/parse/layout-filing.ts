@@ -12,6 +12,7 @@ import type { CellLook } from './cell-look.js';
 import { tableLooks } from './layout-table-looks.js';
 import { readLayoutTables, type TablePart } from './layout-tables.js';
 import { Provenance } from './provenance.js';
+import { withoutEdgeSpecks } from './tokens.js';
 import { readDate } from './values.js';
 
 export interface LayoutReading {
@@ -220,9 +221,8 @@ function readLayoutClosing(pages: readonly PageLayout[], markers: readonly Marke
     const date = [...tokens].reverse().find((t) => readDate(t.text) !== null);
     // The "/s/" of an electronic signature, which OCR reads "Isl", "Is!" or "[sl": mended, as a guess.
     const slashed = tokens.filter((t) => t !== date && SLASH_S.test(t.text) && t.text !== '/s/');
-    const name = tokens.filter((t) => t !== date).map((t) => (slashed.includes(t) ? { ...t, text: '/s/' } : t));
-    // Specks after the name (a damaged scan's dots and dashes, read as ":" or "_") are no part of it.
-    while (name.length > 1 && /^[:;_~\-—.,'"`|]+$/.test(name[name.length - 1]!.text)) name.pop();
+    // Specks about the name (a damaged scan's dots and dashes, read as ":" or "_") are no part of it.
+    const name = withoutEdgeSpecks(tokens.filter((t) => t !== date).map((t) => (slashed.includes(t) ? { ...t, text: '/s/' } : t)), `signatures[${index}].name`, provenance);
     signatureTops.push({ pageIndex: label.pageIndex, top: Math.min(...lines.map((l) => l.top), label.at.top) });
     provenance.read(`signatures[${index}].name`, name, slashed.length > 0 ? `"${slashed[0]!.text}" read as "/s/"` : undefined);
     if (date !== undefined) provenance.read(`signatures[${index}].date`, [date]);

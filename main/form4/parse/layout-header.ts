@@ -9,7 +9,7 @@ import { readCityStateZip, readDateBox, readIssuer } from './header.js';
 import { findAll, type Landmark, type PageLayout } from './layout-landmarks.js';
 import { median, visualLines, wordsIn, type Placed, type Region, type VisualLine } from './layout-geometry.js';
 import type { Provenance } from './provenance.js';
-import { findLabel, joinText, normalize, type Token } from './tokens.js';
+import { findLabel, joinText, normalize, withoutEdgeSpecks, type Token } from './tokens.js';
 
 type Owner = DraftFiling['reportingOwners'][number];
 
@@ -61,7 +61,7 @@ export function readNameAndAddress(words: readonly Placed[], path: string, prove
   const streetEnd = street > last ? street : city > last + 1 ? city - 1 : -1;
   const streetLines = last >= 0 && streetEnd > last ? lines.slice(last + 1, streetEnd) : [];
   const cityLines = street >= 0 && city > street ? lines.slice(street + 1, city) : street >= 0 ? lines.slice(street + 1, street + 2) : city > 0 && streetEnd === city - 1 ? [lines[city - 1]!] : [];
-  const name = tokensOf(nameLines);
+  const name = withoutEdgeSpecks(tokensOf(nameLines), `${path}.name`, provenance);
   // A bar is no letter of a name: a "J", "I" or "l" OCR took for a rule, or a rule read in.
   provenance.read(`${path}.name`, name, name.some((t) => t.text.includes('|')) ? 'a bar read in the name: a letter (J, I, l) or a rule' : undefined);
   // Values and hints are printed flush left in the box: a line starting well right of them lost
@@ -88,9 +88,9 @@ export function readNameAndAddress(words: readonly Placed[], path: string, prove
   }
   if (streetLines.length > 2) for (const field of ['street1', 'street2']) provenance.guess(`${path}.${field}`, `${streetLines.length} street lines were read where the form has two; a long line wrapped`);
   const [first, ...rest] = streetLines;
-  const street1 = mendedStreet(first === undefined ? [] : tokensOf([first]), `${path}.street1`, provenance);
-  const street2 = mendedStreet(tokensOf(rest), `${path}.street2`, provenance);
-  const place = readCityStateZip(tokensOf(cityLines), path, provenance);
+  const street1 = mendedStreet(withoutEdgeSpecks(first === undefined ? [] : tokensOf([first]), `${path}.street1`, provenance), `${path}.street1`, provenance);
+  const street2 = mendedStreet(withoutEdgeSpecks(tokensOf(rest), `${path}.street2`, provenance), `${path}.street2`, provenance);
+  const place = readCityStateZip(withoutEdgeSpecks(tokensOf(cityLines), `${path}.city`, provenance), path, provenance);
   if (place.state === null || place.zip === null) {
     for (const field of ['city', 'state', 'zip']) provenance.guess(`${path}.${field}`, 'the city, state and zip line could not be read in full');
   }

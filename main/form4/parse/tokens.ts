@@ -2,6 +2,7 @@
 // search for the printed labels of the form, so that a label an OCR tool damaged ("S. Relationship",
 // "(St ate) (2 Zip)") is still found.
 import type { Box, Document } from '../../../shared/document.js';
+import { UNSURE, type Provenance } from './provenance.js';
 
 export interface Token {
   text: string;
@@ -129,4 +130,24 @@ export function approximateSubstring(text: string, pattern: string, maxEdits: nu
 
 export function joinText(tokens: readonly Token[]): string {
   return tokens.map((t) => t.text).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A value's words without the specks a scan leaves at its ends, read as words of their own: marks
+ * with no letter or digit (":", ";", "=", ">", "©"), a bar before the first word (the box's rule; a bar
+ * after the last may be a J or an I), and an unsure lone small letter after the last ("THIEL PETER i").
+ * An unsure speck left out still flags the field at `path`: it may have been a letter.
+ */
+export function withoutEdgeSpecks(tokens: readonly Token[], path: string, provenance: Provenance): Token[] {
+  const speck = (token: Token, last: boolean) =>
+    (/^[^A-Za-z0-9]+$/.test(token.text) && !(last && token.text.includes('|'))) || (last && /^[a-z]$/.test(token.text) && token.confidence < UNSURE);
+  let start = 0;
+  let end = tokens.length;
+  while (start < end && speck(tokens[start]!, false)) start += 1;
+  while (end > start && speck(tokens[end - 1]!, true)) end -= 1;
+  // A value of nothing but specks stays as read: left empty, it would look unprinted and pass.
+  if (start === end) return [...tokens];
+  const unsure = [...tokens.slice(0, start), ...tokens.slice(end)].filter((t) => t.confidence < UNSURE);
+  if (unsure.length > 0) provenance.guess(path, `${unsure.map((t) => `"${t.text}"`).join(', ')} at the edge of the value taken for specks of the scan`);
+  return tokens.slice(start, end);
 }
