@@ -332,6 +332,25 @@ class RowReader implements LineCells {
     }
   }
 
+  /**
+   * Marks of a nature of ownership that were all guessed (run into the name, read as a sign) take the
+   * footnotes that name its holder, when some do: a filing explains each indirect holder in a
+   * footnote and marks the holder's name with it. (Measured on the damaged corpus: right for 26 of
+   * the 37 guessed cells whose holder a footnote names, where the guesses were right for 11.)
+   */
+  citeByName(nature: string | null, footnotes: DraftFiling['footnotes']): void {
+    const marks = this.row.get('natureOfOwnership')?.marks ?? [];
+    if (nature === null || marks.length === 0 || marks.some((m) => m.guess === undefined)) return;
+    const holder = nature.replace(/^(?:held\s+)?by\s+/i, '');
+    const key = letters(holder);
+    if (key.length < 8) return;
+    const named = footnotes.filter((f) => letters(f.text).includes(key)).map((f) => f.id);
+    const refs = this.footnoteRefs['natureOfOwnership'] ?? [];
+    if (named.length === 0 || named.join() === refs.join()) return;
+    this.footnoteRefs['natureOfOwnership'] = named;
+    this.provenance.guess(`${this.path}.footnoteRefs.natureOfOwnership`, `taken as ${named.map((id) => `(${id})`).join('')}, the footnote${named.length > 1 ? 's' : ''} naming "${holder}"`);
+  }
+
   private cell(field: string): Token[] {
     return this.row.get(field)?.values ?? [];
   }
@@ -448,10 +467,18 @@ export function readLayoutTables(
     ...sureTexts(rowsI, 'Table I'),
     ...sureTexts(rowsII, 'Table II'),
   ];
-  return {
-    nonDerivative: rowsI.map((row, index) => nonDerivativeLine(new RowReader(row.cells, `nonDerivative[${index}]`, provenance, phrases))),
-    derivative: rowsII.map((row, index) => derivativeLine(new RowReader(row.cells, `derivative[${index}]`, provenance, phrases))),
-  };
+  const lines = <Line extends { natureOfOwnership?: string | null }>(rows: readonly TableRow[], table: string, draft: (cells: LineCells) => Line) => rows.map((row, index) => {
+    const reader = new RowReader(row.cells, `${table}[${index}]`, provenance, phrases);
+    const line = draft(reader);
+    reader.citeByName(line.natureOfOwnership ?? null, footnotes);
+    return line;
+  });
+  return { nonDerivative: lines(rowsI, 'nonDerivative', nonDerivativeLine), derivative: lines(rowsII, 'derivative', derivativeLine) };
+}
+
+/** Letters and digits only, lower case: a name as a footnote and a cell both print it, whatever the spacing and stops. */
+function letters(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
 
 /** The text cells OCR read surely, without a layout doubt: phrases to mend unsure ones by. */

@@ -180,6 +180,17 @@ describe('what the layout reading could only guess', () => {
     assert.deepEqual(speck('1', 4).filing.nonDerivative[0]!.footnoteRefs, { shares: ['1'] }, 'a digit read is a mark, however small');
   });
 
+  it('takes the footnote that names a holder for the guessed marks of its nature of ownership', () => {
+    const nature = (read: string) => {
+      const placements = formPage().map((p) => (p.text === 'Trust' ? { ...p, text: read } : p.text === 'grant.' ? { ...p, text: 'grant to the Family Trust.' } : p));
+      return extractFiling(ocrDocument([page(1, placements)]));
+    };
+    const guessed = nature('Trust®');
+    assert.deepEqual(guessed.filing.nonDerivative[1]!.footnoteRefs, { natureOfOwnership: ['2'] });
+    assert.match(guessed.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership'] ?? '', /taken as \(2\), the footnote naming "Family Trust"/);
+    assert.deepEqual(nature('Trust(1)').filing.nonDerivative[1]!.footnoteRefs, { natureOfOwnership: ['1'] }, 'a mark read surely stays as read');
+  });
+
   it('takes a quote and a sign ending a cell for a mark OCR ran into the word ("Footnote\'®")', () => {
     const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === 'Trust' ? { ...p, text: "Trust'®" } : p)))]));
     assert.equal(extraction.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Trust');
