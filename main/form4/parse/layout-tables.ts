@@ -217,16 +217,19 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
     const last = cell.values[cell.values.length - 1];
     if (last === undefined) continue;
     // A superscript OCR glued to the word before it comes out as a symbol ("Footnote®", "A®", with
-    // its bracket as a quote: "Footnote'®") or,
+    // its bracket as a quote: "Footnote'®"; after a number often "%" or "¥": "$50.9969%") or,
     // after a one-letter code, as a second letter ("AW").
-    const glued = /^(.*?[A-Za-z0-9.)])(['‘’]?[®©™°@*?!"“]+[^A-Za-z]*|\(\d?)$/.exec(last.text) ?? /^(.*\d)(\))$/.exec(last.text)
+    const glued = /^(.*?[A-Za-z0-9.)])(['‘’]?[®©™°@*?!"“%¥]+[^A-Za-z]*|\(\d?)$/.exec(last.text) ?? /^(.*\d)(\))$/.exec(last.text)
       ?? (field === 'transactionCode' ? /^([A-Z])([^A-Z].*|W)$/.exec(last.text) : null);
+    // Or as its bare digits, after a number whose last group of thousands then holds too many
+    // ("99,8102" for "99,810(2)"), when the filing has such a footnote.
+    const digitsRunIn = glued === null && !TEXT_COLUMNS.has(field) ? /^(\$?\d{1,3}(?:,\d{3})+)(\d{1,2})$/.exec(last.text) : null;
     const lowRunIn = glued === null && last.confidence < 70 && /[a-z][^a-z0-9.,)]$/i.test(last.text) ? /^(.*)(.)$/.exec(last.text) : null;
-    const runIn = glued ?? lowRunIn;
+    const runIn = glued ?? (digitsRunIn !== null && ids.includes(digitsRunIn[2]!) ? digitsRunIn : null) ?? lowRunIn;
     if (runIn === null) continue;
     cell.markRunIn = true;
     cell.values[cell.values.length - 1] = { ...last, text: closedInitials(runIn[1]!) };
-    const digits = /\d/.exec(runIn[2]!)?.[0];
+    const digits = runIn === digitsRunIn ? runIn[2]! : /\d/.exec(runIn[2]!)?.[0];
     const seen = `a footnote mark run into "${last.text}"`;
     cell.marks.push(digits !== undefined && (ids.length === 0 || ids.includes(digits)) ? { id: digits, token: last, guess: `${seen}; taken as (${digits})` } : unreadMark(last, seen, ids));
   }
@@ -392,6 +395,13 @@ class RowReader implements LineCells {
     if (direct !== null) {
       this.provenance.read(path, tokens, tokens.length > 1 && what !== 'code' ? `printed as ${tokens.length} pieces (${tokens.map((t) => t.text).join(' | ')}); read as one` : undefined);
       return direct;
+    }
+    // A number's specks: a dash before it (no amount on the form is negative), a stop after a price
+    // or a number grouped in thousands (after a short one, "43,", the stop is where OCR cut it).
+    const unspecked = what === 'number' ? text.replace(/^[-–—~]+|[.,:;]+$/g, '') : text;
+    if (unspecked !== text && /^\$|,\d{3}$/.test(unspecked) && read(unspecked) !== null) {
+      this.provenance.read(path, tokens, `the cell reads "${text}"; "${unspecked}" taken for the number, the rest for specks`);
+      return read(unspecked);
     }
     const mended = text.replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
     const fixed = what === 'code' || what === 'letter' ? null : read(mended);

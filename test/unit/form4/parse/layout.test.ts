@@ -191,6 +191,27 @@ describe('what the layout reading could only guess', () => {
     assert.deepEqual(nature('Trust(1)').filing.nonDerivative[1]!.footnoteRefs, { natureOfOwnership: ['1'] }, 'a mark read surely stays as read');
   });
 
+  it('reads a number a mark ran into as the number and a guessed mark ("$20.22%", "10,0002" for "10,000(2)"), and a number\'s specks as specks', () => {
+    const row = (changes: Record<string, string>) => {
+      const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.y === 1060 && changes[p.text] !== undefined ? { ...p, text: changes[p.text]! } : p)))]));
+      return { line: extraction.filing.nonDerivative[0]!, guesses: extraction.guesses };
+    };
+    const percent = row({ '$20.22': '$20.22%' });
+    assert.equal(percent.line.pricePerShare, 20.22);
+    assert.deepEqual(percent.line.footnoteRefs?.['pricePerShare'], ['1']);
+    assert.ok(percent.guesses['nonDerivative[0].footnoteRefs.pricePerShare']);
+    const digit = row({ '10,000': '10,0002' });
+    assert.equal(digit.line.sharesOwnedFollowing, 10000);
+    assert.deepEqual(digit.line.footnoteRefs?.['sharesOwnedFollowing'], ['2']);
+    assert.match(digit.guesses['nonDerivative[0].footnoteRefs.sharesOwnedFollowing'] ?? '', /run into "10,0002"; taken as \(2\)/);
+    assert.equal(row({ '10,000': '10,0003' }).line.sharesOwnedFollowing, null, 'the filing has no footnote 3: no mark to take off');
+    for (const specked of ['10,000.', '-10,000']) {
+      const read = row({ '10,000': specked });
+      assert.equal(read.line.sharesOwnedFollowing, 10000, specked);
+      assert.match(read.guesses['nonDerivative[0].sharesOwnedFollowing'] ?? '', /taken for the number, the rest for specks/);
+    }
+  });
+
   it('takes a quote and a sign ending a cell for a mark OCR ran into the word ("Footnote\'®")', () => {
     const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === 'Trust' ? { ...p, text: "Trust'®" } : p)))]));
     assert.equal(extraction.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Trust');
