@@ -313,6 +313,20 @@ function settleUnread(rows: readonly TableRow[]): void {
   }
 }
 
+/** Words of a name printed in capitals that OCR read in small letters, and how they are printed. */
+const CAPITALS_READ_SMALL: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:Lp|lp|1p)(?=[,.]?$)/, 'LP'],
+  [/^(?:Ii|Iii|Iv|Vi|Vii|Viii|Ix|Xi|Xii|Xiii|Xiv|Xv)(?=[,.]?$)/, ''],
+];
+
+function capitalized(text: string): string {
+  for (const [pattern, printed] of CAPITALS_READ_SMALL) {
+    const match = pattern.exec(text);
+    if (match !== null) return `${printed || match[0].toUpperCase()}${text.slice(match[0].length)}`;
+  }
+  return text;
+}
+
 /** Letters OCR takes for digits in a cell that must hold a number or date. */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
 
@@ -368,11 +382,14 @@ class RowReader implements LineCells {
     const glued = tokens.filter((t) => /^[A-Z][a-z]{3,}[A-Z]$/.test(t.text));
     // "U.S." inside a name, between capitalized words, read as "Us." or "us." ("Sequoia Capital Us. Venture").
     const us = tokens.filter((t, i) => /^[Uu]s\.$/.test(t.text) && /^[A-Z]/.test(tokens[i - 1]?.text ?? '') && /^[A-Z0-9]/.test(tokens[i + 1]?.text ?? ''));
-    const why = [...glued.map((t) => `"${t.text}" read as two words`), ...us.map((t) => `"${t.text}" taken for U.S.`)];
+    // An entity's "LP" and a fund's roman numeral, printed in capitals, read in small letters ("Lp",
+    // "1p", "Iv"): a blurred capital's height is all that tells it from its small letter.
+    const cased = tokens.filter((t) => CAPITALS_READ_SMALL.some(([pattern]) => pattern.test(t.text)));
+    const why = [...glued.map((t) => `"${t.text}" read as two words`), ...us.map((t) => `"${t.text}" taken for U.S.`), ...cased.map((t) => `"${t.text}" taken for ${capitalized(t.text)}`)];
     this.provenance.read(`${this.path}.${field}`, tokens, why.length > 0 ? why.join('; ') : undefined);
     const doubt = this.doubt(field);
     if (doubt !== undefined) this.provenance.guess(`${this.path}.${field}`, doubt);
-    const words = bareWords(tokens.map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : us.includes(t) ? { ...t, text: 'U.S.' } : t)));
+    const words = bareWords(tokens.map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : us.includes(t) ? { ...t, text: 'U.S.' } : cased.includes(t) ? { ...t, text: capitalized(t.text) } : t)));
     const mend = mendFromPhrases(words, this.phrases);
     if (mend !== null) {
       this.provenance.guess(`${this.path}.${field}`, `read "${joinText(words)}"; taken as ${mend.where} prints it`);

@@ -212,6 +212,13 @@ describe('what the layout reading could only guess', () => {
     }
   });
 
+  it('reads an entity\'s "LP" and a fund\'s roman numeral read in small letters ("Iv, Lp") in capitals, as a guess', () => {
+    const placements = formPage().flatMap((p) => (p.text === 'Trust' ? words('Fund Iv, Lp', p.x, p.y) : [p]));
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.equal(extraction.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Fund IV, LP');
+    assert.match(extraction.guesses['nonDerivative[1].natureOfOwnership'] ?? '', /"Lp" taken for LP/);
+  });
+
   it('takes a quote and a sign ending a cell for a mark OCR ran into the word ("Footnote\'®")', () => {
     const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === 'Trust' ? { ...p, text: "Trust'®" } : p)))]));
     assert.equal(extraction.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Trust');
