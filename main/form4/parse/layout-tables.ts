@@ -12,9 +12,6 @@ import { UNSURE, type Provenance } from './provenance.js';
 import { joinText, type Token } from './tokens.js';
 import { footnoteMark, readAmount, readCode, readDate } from './values.js';
 
-type NonDerivativeDraft = DraftFiling['nonDerivative'][number];
-type DerivativeDraft = DraftFiling['derivative'][number];
-
 /** One page's part of a table: the words between its title (or the page top) and what follows it. */
 export interface TablePart {
   words: Placed[];
