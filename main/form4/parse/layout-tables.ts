@@ -310,12 +310,13 @@ function settleUnread(rows: readonly TableRow[]): void {
   }
 }
 
-/** Words of a name printed in capitals that OCR read in small letters, and how they are printed. */
+/** Words of a name printed in capitals that OCR read in small letters, and how they are printed (empty: in capitals). */
 const CAPITALS_READ_SMALL: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:Lp|lp|1p)(?=[,.]?$)/, 'LP'],
   [/^(?:Ii|Iii|Iv|Vi|Vii|Viii|Ix|Xi|Xii|Xiii|Xiv|Xv)(?=[,.]?$)/, ''],
 ];
 
+/** `text` as printed, when it is one of CAPITALS_READ_SMALL (with its comma or stop); else `text` itself. */
 function capitalized(text: string): string {
   for (const [pattern, printed] of CAPITALS_READ_SMALL) {
     const match = pattern.exec(text);
@@ -381,12 +382,15 @@ class RowReader implements LineCells {
     const us = tokens.filter((t, i) => /^[Uu]s\.$/.test(t.text) && /^[A-Z]/.test(tokens[i - 1]?.text ?? '') && /^[A-Z0-9]/.test(tokens[i + 1]?.text ?? ''));
     // An entity's "LP" and a fund's roman numeral, printed in capitals, read in small letters ("Lp",
     // "1p", "Iv"): a blurred capital's height is all that tells it from its small letter.
-    const cased = tokens.filter((t) => CAPITALS_READ_SMALL.some(([pattern]) => pattern.test(t.text)));
-    const why = [...glued.map((t) => `"${t.text}" read as two words`), ...us.map((t) => `"${t.text}" taken for U.S.`), ...cased.map((t) => `"${t.text}" taken for ${capitalized(t.text)}`)];
+    const cased = new Map(tokens.flatMap((t) => {
+      const printed = capitalized(t.text);
+      return printed === t.text ? [] : [[t, printed] as const];
+    }));
+    const why = [...glued.map((t) => `"${t.text}" read as two words`), ...us.map((t) => `"${t.text}" taken for U.S.`), ...[...cased].map(([t, printed]) => `"${t.text}" taken for ${printed}`)];
     this.provenance.read(`${this.path}.${field}`, tokens, why.length > 0 ? why.join('; ') : undefined);
     const doubt = this.doubt(field);
     if (doubt !== undefined) this.provenance.guess(`${this.path}.${field}`, doubt);
-    const words = bareWords(tokens.map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : us.includes(t) ? { ...t, text: 'U.S.' } : cased.includes(t) ? { ...t, text: capitalized(t.text) } : t)));
+    const words = bareWords(tokens.map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : us.includes(t) ? { ...t, text: 'U.S.' } : cased.has(t) ? { ...t, text: cased.get(t)! } : t)));
     const mend = mendFromPhrases(words, this.phrases);
     if (mend !== null) {
       this.provenance.guess(`${this.path}.${field}`, `read "${joinText(words)}"; taken as ${mend.where} prints it`);
@@ -413,9 +417,10 @@ class RowReader implements LineCells {
     // A number's specks: a dash before it (no amount on the form is negative), a stop after a price
     // or a number grouped in thousands (after a short one, "43,", the stop is where OCR cut it).
     const unspecked = what === 'number' ? text.replace(/^[-–—~]+|[.,:;]+$/g, '') : text;
-    if (unspecked !== text && /^\$|,\d{3}$/.test(unspecked) && read(unspecked) !== null) {
+    const despecked = unspecked !== text && /^\$|,\d{3}$/.test(unspecked) ? read(unspecked) : null;
+    if (despecked !== null) {
       this.provenance.read(path, tokens, `the cell reads "${text}"; "${unspecked}" taken for the number, the rest for specks`);
-      return read(unspecked);
+      return despecked;
     }
     const mended = text.replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
     const fixed = what === 'code' || what === 'letter' ? null : read(mended);
