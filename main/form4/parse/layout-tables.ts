@@ -381,7 +381,9 @@ class RowReader implements LineCells {
     // "U.S." inside a name, between capitalized words, read as "Us." or "us." ("Sequoia Capital Us. Venture").
     const us = tokens.filter((t, i) => /^[Uu]s\.$/.test(t.text) && /^[A-Z]/.test(tokens[i - 1]?.text ?? '') && /^[A-Z0-9]/.test(tokens[i + 1]?.text ?? ''));
     // An entity's "LP" and a fund's roman numeral, printed in capitals, read in small letters ("Lp",
-    // "1p", "Iv"): a blurred capital's height is all that tells it from its small letter.
+    // "1p", "Iv"): a blurred capital's height is all that tells it from its small letter. (Ingest
+    // mends "Lp" when the word's ink has no descender, ocr-lines.ts capitalPs; a mark run into the
+    // word, "Lp(2)", brings its brackets below the line, so the cell's word is looked at here again.)
     const cased = new Map(tokens.flatMap((t) => {
       const printed = capitalized(t.text);
       return printed === t.text ? [] : [[t, printed] as const];
