@@ -55,7 +55,15 @@ export function ocrDocument(pages: Page[]): Document {
 }
 
 /** Boxes 1 to 6 and the two check lines; `top` moves the whole block down. */
-export function headerBlock(options: { owner?: string; issuer?: string; director?: boolean; joint?: boolean; section16?: boolean } = {}): Placement[] {
+export interface HeaderOptions {
+  owner?: string;
+  issuer?: string;
+  director?: boolean;
+  joint?: boolean;
+  section16?: boolean;
+}
+
+export function headerBlock(options: HeaderOptions = {}): Placement[] {
   const owner = options.owner ?? 'DOE JANE A';
   const issuer = options.issuer ?? 'ACME CORP [ ACME ]';
   const mark = (checked: boolean | undefined) => (checked ? '[X]' : '[]');
@@ -157,9 +165,9 @@ export function optionLine(y: number, line: { price: string; shares: string; mar
   ];
 }
 
-export function formPage(options: { dateExercisableMark?: string } = {}): Placement[] {
+export function formPage(options: { dateExercisableMark?: string; header?: HeaderOptions } = {}): Placement[] {
   return [
-    ...headerBlock(),
+    ...headerBlock(options.header),
     ...words('Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned', 700, 850),
     ...tableIHeader(900),
     ...words('Common Stock', 200, 1060),

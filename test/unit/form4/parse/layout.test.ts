@@ -244,39 +244,37 @@ describe('what the layout reading could only guess', () => {
     assert.match(tall.line.natureOfOwnership ?? '', /X2/, 'ink as tall as the letters is read as part of the value');
   });
 
+  const withIssuer = (issuer: string) => extractFiling(ocrDocument([page(1, formPage({ header: { issuer } }))]));
+
   it('reads a ticker whose bracket OCR read as a bar beside the rule ("[ FB | ]", "| KTOS ]") or a letter ("L MSFT |"), flagged when a bracket was lost', () => {
-    const read = (issuer: string) => extractFiling(ocrDocument([page(1, [...headerBlock({ issuer }), ...formPage().slice(headerBlock().length)])]));
-    assert.deepEqual(read('ACME CORP [ ACME | ]').filing.issuer, { name: 'ACME CORP', tradingSymbol: 'ACME' });
-    const lost = read('ACME CORP | ACME ]');
+    assert.deepEqual(withIssuer('ACME CORP [ ACME | ]').filing.issuer, { name: 'ACME CORP', tradingSymbol: 'ACME' });
+    const lost = withIssuer('ACME CORP | ACME ]');
     assert.deepEqual(lost.filing.issuer, { name: 'ACME CORP', tradingSymbol: 'ACME' });
     assert.ok(lost.guesses['issuer.tradingSymbol'], 'the opening bracket was read as a bar');
-    const asLetter = read('ACME CORP L ACME |');
+    const asLetter = withIssuer('ACME CORP L ACME |');
     assert.deepEqual(asLetter.filing.issuer, { name: 'ACME CORP', tradingSymbol: 'ACME' });
     assert.ok(asLetter.guesses['issuer.tradingSymbol'], 'the opening bracket was read as an L');
-    assert.deepEqual(read('ACME L CORP').filing.issuer, { name: 'ACME L CORP', tradingSymbol: null });
+    assert.deepEqual(withIssuer('ACME L CORP').filing.issuer, { name: 'ACME L CORP', tradingSymbol: null });
     for (const misread of ['ACME CORP II ACME |', 'ACME CORP I ACME |]', 'ACME CORP | ACME 1', 'ACME CORP L ACME | > i', 'ACME CORP ACME ]', 'ACME CORP [ ACME : ]']) {
-      const issuer = read(misread);
+      const issuer = withIssuer(misread);
       assert.deepEqual(issuer.filing.issuer, { name: 'ACME CORP', tradingSymbol: 'ACME' }, misread);
       assert.ok(issuer.guesses['issuer.tradingSymbol'], misread);
     }
-    assert.deepEqual(read('ACME CORP IACME ]').filing.issuer, { name: 'ACME CORP', tradingSymbol: 'IACME' }, 'a letter glued to the ticker is the ticker\'s');
+    assert.deepEqual(withIssuer('ACME CORP IACME ]').filing.issuer, { name: 'ACME CORP', tradingSymbol: 'IACME' }, 'a letter glued to the ticker is the ticker\'s');
   });
 
   it('reads "Ing," closing an issuer\'s name as "Inc.", as a guess', () => {
-    const read = (issuer: string) => extractFiling(ocrDocument([page(1, [...headerBlock({ issuer }), ...formPage().slice(headerBlock().length)])]));
-    const mended = read('ACME Holdings, Ing, [ ACME ]');
+    const mended = withIssuer('ACME Holdings, Ing, [ ACME ]');
     assert.equal(mended.filing.issuer.name, 'ACME Holdings, Inc.');
     assert.match(mended.guesses['issuer.name'] ?? '', /"Ing," taken for "Inc."/);
-    assert.equal(read('ACME Inc [ ACME ]').filing.issuer.name, 'ACME Inc', 'an "Inc" printed without its period stays so');
+    assert.equal(withIssuer('ACME Inc [ ACME ]').filing.issuer.name, 'ACME Inc', 'an "Inc" printed without its period stays so');
   });
 
   it('leaves specks read at the ends of a name, a street or a signature out of it', () => {
-    const placements = [...headerBlock({ owner: ': DOE JANE A ;' }), ...formPage().slice(headerBlock().length), { text: ';', x: 870, y: 2000, confidence: 40 }];
+    const placements = [...formPage({ header: { owner: ': DOE JANE A ;' } }), { text: ';', x: 870, y: 2000, confidence: 40 }];
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
     assert.equal(extraction.filing.reportingOwners[0]!.name, 'DOE JANE A');
     assert.equal(extraction.filing.signatures[0]!.name, '/s/ Jane Doe');
-    const barred = extractFiling(ocrDocument([page(1, [...headerBlock({ owner: 'DOE JANE |' }), ...formPage().slice(headerBlock().length)])]));
-    assert.equal(barred.filing.reportingOwners[0]!.name, 'DOE JANE |', 'a bar after the last word may be its J');
   });
 
   it('finds a box label among unsure scraps of ink OCR read into it, and reads a date whose slashes were lost ("05, 23 2017"), as a guess', () => {
@@ -326,12 +324,12 @@ describe('what the layout reading could only guess', () => {
     const street = extractFiling(ocrDocument([page(1, [...placements, ...words('100 MAIN AVENUE. FLOOR 11', 200, 560)])]));
     assert.equal(street.filing.reportingOwners[0]!.street1, '100 MAIN AVENUE, FLOOR 11');
     assert.match(street.guesses['reportingOwners[0].street1'] ?? '', /AVENUE\. FLOOR/);
-    const barred = extractFiling(ocrDocument([page(1, [...headerBlock({ owner: 'DOE JANE |' }), ...formPage().slice(headerBlock().length)])]));
-    assert.equal(barred.filing.reportingOwners[0]!.name, 'DOE JANE |');
+    const barred = extractFiling(ocrDocument([page(1, formPage({ header: { owner: 'DOE JANE |' } }))]));
+    assert.equal(barred.filing.reportingOwners[0]!.name, 'DOE JANE |', 'a bar after the last word may be its J');
     assert.match(barred.guesses['reportingOwners[0].name'] ?? '', /a bar read in the name/);
     const short = extractFiling(ocrDocument([page(1, [...placements, ...words('100 MAIN ST. FLOOR 11', 200, 560)])]));
     assert.equal(short.filing.reportingOwners[0]!.street1, '100 MAIN ST. FLOOR 11');
-    const issuer = extractFiling(ocrDocument([page(1, [...headerBlock({ issuer: 'Natera. Inc. [ NTRA ]' }), ...formPage().slice(headerBlock().length)])]));
+    const issuer = extractFiling(ocrDocument([page(1, formPage({ header: { issuer: 'Natera. Inc. [ NTRA ]' } }))]));
     assert.deepEqual(issuer.filing.issuer, { name: 'Natera, Inc.', tradingSymbol: 'NTRA' });
     assert.match(issuer.guesses['issuer.name'] ?? '', /Natera\. Inc\./);
   });
