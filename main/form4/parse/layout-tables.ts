@@ -169,9 +169,10 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       const plain = footnoteMark(text);
       if (plain !== null) cell.marks.push({ id: plain, token: word.token });
       // Marks wrapped alone onto the next line of a nature of ownership lose their raise, and often
-      // their brackets ("3") or, printed small, their digits ("©)X7)" for "(6)(7)"). (A title's digits
-      // wrap too, after a hyphen: "Series C-" / "1".)
-      else if (at > 0 && field === 'natureOfOwnership' && wrappedMarks(word, textHeight) && !/-$/.test(cell.values.at(-1)?.text ?? '') && words.every((w) => w === word || columnAt(columns, (w.left + w.right) / 2).field !== field)) cell.marks.push(markFrom(word.token, ids));
+      // their brackets ("3") or, printed small, their digits ("©)X7)" for "(6)(7)"); the line holds
+      // nothing else, or other marks ("6)" and "(7)"). (A title's digits wrap too, after a hyphen:
+      // "Series C-" / "1".)
+      else if (at > 0 && field === 'natureOfOwnership' && wrappedMarks(word, textHeight) && !/-$/.test(cell.values.at(-1)?.text ?? '') && words.every((w) => w === word || wrappedMarks(w, textHeight) || columnAt(columns, (w.left + w.right) / 2).field !== field)) cell.marks.push(markFrom(word.token, ids));
       else if (/^(\(\d{1,2}\))+$/.test(text)) for (const id of text.match(/\d{1,2}/g)!) cell.marks.push({ id, token: word.token });
       // A raised word is a mark when it could be one: a short word of letters ("to") is only set high.
       // (A capital letter standing full height in a one-letter cell is its letter, set high by a skew.)

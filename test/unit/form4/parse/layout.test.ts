@@ -242,6 +242,11 @@ describe('what the layout reading could only guess', () => {
     assert.ok(small.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership']);
     const tall = holding({ text: '©)X2)', height: 24 });
     assert.match(tall.line.natureOfOwnership ?? '', /X2/, 'ink as tall as the letters is read as part of the value');
+    // Two marks read as two words, the first without its bracket: both are marks, not "1" ending the value.
+    const apart = extractFiling(ocrDocument([page(1, [...formPage(), { text: '1)', height: 15, x: 2180, y: 1180, confidence: 20 }, { text: '(2)', height: 15, x: 2215, y: 1180, confidence: 60 }])]));
+    assert.equal(apart.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Trust');
+    assert.deepEqual(apart.filing.nonDerivative[1]!.footnoteRefs, { natureOfOwnership: ['1', '2'] });
+    assert.ok(apart.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership']);
   });
 
   const withIssuer = (issuer: string) => extractFiling(ocrDocument([page(1, formPage({ header: { issuer } }))]));
