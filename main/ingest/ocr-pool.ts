@@ -79,7 +79,15 @@ type Step = <S>(work: () => Promise<S>) => Promise<S>;
 export interface StripRequest {
   image: GrayImage;
   parameters: Partial<Tesseract.WorkerParams>;
+  /**
+   * How the strip is made black and white: one threshold for all of it (Otsu, Tesseract's default),
+   * or each pixel against its surroundings (Sauvola), for this reading only.
+   */
+  thresholding?: 'otsu' | 'local';
 }
+
+/** Tesseract's thresholding_method for each StripRequest thresholding. */
+const THRESHOLDING_METHOD = { otsu: '0', local: '2' } as const;
 
 interface Job {
   work: Work<unknown>;
@@ -144,8 +152,12 @@ export class OcrPool {
       try {
         for (const strip of strips) {
           await step(() => recognizer.setParameters(strip.parameters));
-          const dpi: Partial<Tesseract.RecognizeOptions & Tesseract.WorkerParams> = strip.image.dpi ? { user_defined_dpi: String(Math.round(strip.image.dpi)) } : {};
-          out.push((await step(() => recognizer.recognize(toPgm(strip.image), dpi, { blocks: true, text: false }))).data.blocks ?? []);
+          // (Parameters given with one reading are Tesseract's for that reading only.)
+          const only = {
+            ...(strip.image.dpi ? { user_defined_dpi: String(Math.round(strip.image.dpi)) } : {}),
+            ...(strip.thresholding === undefined ? {} : { thresholding_method: THRESHOLDING_METHOD[strip.thresholding] }),
+          } as Partial<Tesseract.RecognizeOptions & Tesseract.WorkerParams>;
+          out.push((await step(() => recognizer.recognize(toPgm(strip.image), only, { blocks: true, text: false }))).data.blocks ?? []);
         }
       } finally {
         await step(() => recognizer.setParameters({ ...RECOGNIZER_PARAMETERS, tessedit_char_whitelist: '' }));

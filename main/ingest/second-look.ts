@@ -194,11 +194,6 @@ export async function readCells(
 ): Promise<Array<CellReading | null>> {
   // Enlarged to what a 900 DPI scan would give, as for the small words (reread-small-words.ts).
   const scale = Math.max(2, Math.min(5, Math.round(900 / (image.dpi ?? 300))));
-  /**
-   * A piece of a cell to read: its ink (`main`), or the raised marks read apart from its letter.
-   * `least`: the fewest characters a reading of the piece can have (one per raised blot).
-   */
-  type Piece = { index: number; part: 'main' | 'marks' | 'word'; cut: { crop: Box; pixels: GrayImage }; ink: Box; least?: number };
   const groups = new Map<string, Piece[]>();
   const toRead = (alphabet: string, piece: Piece) => groups.set(alphabet, [...(groups.get(alphabet) ?? []), piece]);
   const main = new Array<CellReading | null>(cells.length).fill(null);
@@ -250,42 +245,82 @@ export async function readCells(
     if (cell.bar !== undefined && isLoneBar(cut, ink)) main[index] = { text: cell.bar, confidence: BAR_CONFIDENCE, ink: page };
     else toRead(cell.alphabet, { index, part: 'main', cut: { crop, pixels: cut }, ink: page });
   });
-  if (groups.size > 0) {
-    // Each strip is read at two sizes: a small mark or letter on a damaged scan can be misread surely
-    // once, rarely the same way twice. Two readings that differ leave the cell in doubt.
-    const strips = [scale, scale + 1].flatMap((size) =>
-      [...groups].map(([alphabet, group]) => ({ alphabet, group, strip: stackCuts(group.map((g) => g.cut), size, image.dpi) })));
-    const readings = await readStrips(strips.map(({ alphabet, strip }) => ({
-      image: strip.image,
-      parameters: { tessedit_pageseg_mode: '6' as StripRequest['parameters']['tessedit_pageseg_mode'], tessedit_char_whitelist: alphabet },
-    })));
-    const byPiece = new Map<Piece, Array<{ text: string; confidence: number }>>();
-    strips.forEach(({ group, strip }, s) => {
-      const words = (readings[s] ?? []).flatMap((block) => block.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
-      strip.pieces.forEach((piece, i) => {
-        const bottom = piece.top + piece.crop.height * strip.scale;
-        const inside = words
-          .filter((w) => (w.bbox.y0 + w.bbox.y1) / 2 >= piece.top && (w.bbox.y0 + w.bbox.y1) / 2 <= bottom && w.text.trim() !== '')
-          .sort((a, b) => a.bbox.x0 - b.bbox.x0);
-        const list = byPiece.get(group[i]!) ?? [];
-        byPiece.set(group[i]!, list);
-        list.push({ text: inside.map((w) => w.text.trim()).join(''), confidence: inside.length === 0 ? 0 : Math.min(...inside.map((w) => w.confidence)) });
-      });
-    });
-    for (const [piece, [first, second]] of byPiece) {
-      if (first === undefined || second === undefined) continue;
-      const surer = first.confidence >= second.confidence ? first : second;
-      if (surer.text === '') continue;
-      // Fewer characters than blots: part of the ink was not read ("(5)(6)" read as "(6)").
-      const agreed = first.text === second.text && surer.text.length >= (piece.least ?? 0);
-      const reading = { text: surer.text, confidence: agreed ? Math.min(first.confidence, second.confidence) : Math.min(surer.confidence, DISAGREED), ink: piece.ink };
-      ({ main, marks, word: words })[piece.part][piece.index] = reading;
-    }
+  // Each strip is read at two sizes: a small mark or letter on a damaged scan can be misread surely
+  // once, rarely the same way twice. Two readings that differ leave the cell in doubt.
+  const readings = await readTwice(groups, scale, image.dpi, 'otsu', readStrips);
+  // Tesseract's one threshold for the whole strip loses the grey strokes of a faint or blurred piece
+  // (and which it loses depends on the pieces around it). The pieces whose two readings did not
+  // agree are read again, each pixel thresholded by its surroundings (Sauvola): an agreement there
+  // is taken. (Every piece read so from the first misread crisp letters of clean scans.)
+  const unsettled = new Map<string, Piece[]>();
+  for (const [alphabet, group] of groups) {
+    const left = group.filter((piece) => !agreed(piece, readings.get(piece)));
+    if (left.length > 0) unsettled.set(alphabet, left);
+  }
+  const local = await readTwice(unsettled, scale, image.dpi, 'local', readStrips);
+  for (const [piece, pair] of readings) {
+    const again = local.get(piece);
+    const [first, second] = again !== undefined && agreed(piece, again) ? again : pair;
+    const surer = first.confidence >= second.confidence ? first : second;
+    if (surer.text === '') continue;
+    const reading = { text: surer.text, confidence: agreed(piece, [first, second]) ? Math.min(first.confidence, second.confidence) : Math.min(surer.confidence, DISAGREED), ink: piece.ink };
+    ({ main, marks, word: words })[piece.part][piece.index] = reading;
   }
   // A word read again goes before marks read whole, keeping the marks' ink as the answer's (the word
   // keeps its own box); marks read in part ("1)") are answered alone.
   const whole = (reading: CellReading | null): reading is CellReading => reading !== null && /^(\(\d{1,2}\))+$/.test(reading.text);
   return main.map((reading, index) => (whole(reading) && words[index] ? { ...joined(words[index], reading)!, ink: reading.ink } : joined(reading, marks[index] ?? null)));
+}
+
+/** A piece of a cell to read: its ink (`main`), the raised marks read apart from its letter, or a value's word. */
+interface Piece {
+  index: number;
+  part: 'main' | 'marks' | 'word';
+  cut: { crop: Box; pixels: GrayImage };
+  ink: Box;
+  /** The fewest characters a reading of the piece can have (one per raised blot). */
+  least?: number;
+}
+
+/** A piece's two readings, at two sizes. */
+type PieceReadings = readonly [{ text: string; confidence: number }, { text: string; confidence: number }];
+
+/** Two readings agree when they are the same, read something, and no fewer characters than blots ("(5)(6)" read as "(6)"). */
+function agreed(piece: Piece, pair: PieceReadings | undefined): boolean {
+  return pair !== undefined && pair[0].text === pair[1].text && pair[0].text !== '' && pair[0].text.length >= (piece.least ?? 0);
+}
+
+/** The pieces, one strip per alphabet, read at two sizes with the given thresholding. */
+async function readTwice(
+  groups: ReadonlyMap<string, readonly Piece[]>,
+  scale: number,
+  dpi: number | null,
+  threshold: 'otsu' | 'local',
+  readStrips: (strips: StripRequest[]) => Promise<Array<readonly OcrBlock[]>>,
+): Promise<Map<Piece, PieceReadings>> {
+  if (groups.size === 0) return new Map();
+  const strips = [scale, scale + 1].flatMap((size) => [...groups].map(([alphabet, group]) => ({ alphabet, group, strip: stackCuts(group.map((g) => g.cut), size, dpi) })));
+  const read = await readStrips(strips.map(({ alphabet, strip }) => ({
+    image: strip.image,
+    parameters: { tessedit_pageseg_mode: '6' as StripRequest['parameters']['tessedit_pageseg_mode'], tessedit_char_whitelist: alphabet },
+    thresholding: threshold,
+  })));
+  const byPiece = new Map<Piece, Array<{ text: string; confidence: number }>>();
+  strips.forEach(({ group, strip }, s) => {
+    const words = (read[s] ?? []).flatMap((block) => block.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
+    strip.pieces.forEach((piece, i) => {
+      const bottom = piece.top + piece.crop.height * strip.scale;
+      const inside = words
+        .filter((w) => (w.bbox.y0 + w.bbox.y1) / 2 >= piece.top && (w.bbox.y0 + w.bbox.y1) / 2 <= bottom && w.text.trim() !== '')
+        .sort((a, b) => a.bbox.x0 - b.bbox.x0);
+      const list = byPiece.get(group[i]!) ?? [];
+      byPiece.set(group[i]!, list);
+      list.push({ text: inside.map((w) => w.text.trim()).join(''), confidence: inside.length === 0 ? 0 : Math.min(...inside.map((w) => w.confidence)) });
+    });
+  });
+  const pairs = new Map<Piece, PieceReadings>();
+  for (const [piece, [first, second]] of byPiece) if (first !== undefined && second !== undefined) pairs.set(piece, [first, second]);
+  return pairs;
 }
 
 /**

@@ -172,13 +172,33 @@ describe('footnote marks found by the ink raised above the line', () => {
 });
 
 describe('reading cells', () => {
-  it('leaves a cell whose two readings differ unsure', async () => {
-    const image = fill(blank(200, 100), 90, 30, 16, 22);
-    let call = 0;
-    const [answer] = await readCells(image, [{ box: { x: 50, y: 20, width: 100, height: 50 }, alphabet: '(0123456789)' }], async (strips) =>
-      strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: call++ === 0 ? '(4)' : '(1)', confidence: 90, bbox: { x0: 40, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]));
-    assert.equal(answer?.text, '(4)');
-    assert.ok(answer!.confidence <= 20);
+  it('reads the cells whose two readings differ again, thresholded by their surroundings, and takes the readings there when they agree', async () => {
+    const image = fill(fill(blank(300, 100), 90, 30, 16, 22), 190, 30, 16, 22);
+    const calls: StripRequest[][] = [];
+    const reply = (texts: (strip: StripRequest, size: number) => string[]) => async (strips: StripRequest[]) => {
+      calls.push(strips);
+      // One word in the middle of each piece: the pieces of a strip are equally tall, one under the other.
+      return strips.map((strip, size) => {
+        const words = texts(strip, size % 2);
+        const step = strip.image.height / words.length;
+        return [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: words.map((text, i) => ({ text, confidence: 90, bbox: { x0: 40, y0: step * (i + 0.5) - 10, x1: 60, y1: step * (i + 0.5) + 10 } })) }] }] }];
+      });
+    };
+    const cells = [{ box: { x: 50, y: 20, width: 100, height: 50 }, alphabet: '(0123456789)' }, { box: { x: 150, y: 20, width: 100, height: 50 }, alphabet: '(0123456789)' }];
+    // The first cell reads (4) at one size and (1) at the other with one threshold, (1) at both thresholded locally.
+    const settled = await readCells(image, cells, reply((strip, size) => (strip.thresholding === 'local' ? ['(1)'] : [size === 0 ? '(4)' : '(1)', '(2)'])));
+    assert.deepEqual(settled.map((a) => [a?.text, a?.confidence]), [['(1)', 90], ['(2)', 90]]);
+    assert.deepEqual(calls.map((strips) => strips.map((strip) => strip.thresholding)), [['otsu', 'otsu'], ['local', 'local']]);
+    assert.ok(calls[1]![0]!.image.height < calls[0]![0]!.image.height, 'only the unsettled cell is read again');
+    // Read differently thresholded locally too, the cell stays unsure, with its first readings.
+    calls.length = 0;
+    const [unsure] = await readCells(image, cells.slice(0, 1), reply((strip, size) => [strip.thresholding === 'local' ? (size === 0 ? '(7)' : '(8)') : size === 0 ? '(4)' : '(1)']));
+    assert.equal(unsure?.text, '(4)');
+    assert.ok(unsure!.confidence <= 20);
+    // Two readings that agree are not read again.
+    calls.length = 0;
+    await readCells(image, cells.slice(1), reply(() => ['(2)']));
+    assert.equal(calls.length, 1);
   });
 
   it('answers an empty cell and a lone bar without OCR, and reads the rest in one strip per alphabet', async () => {
@@ -221,6 +241,9 @@ describe('reading cells', () => {
         (strips) => pool.readStrips(strips),
       );
       assert.deepEqual(answers.map((a) => a?.text), ['M(2)', 'D', 'S']);
+      // A strip thresholded locally leaves the worker's own thresholding as it was for the page after it.
+      const [local] = await pool.readStrips([{ image: drawn, parameters: { tessedit_pageseg_mode: '7' as StripRequest['parameters']['tessedit_pageseg_mode'] }, thresholding: 'local' }]);
+      assert.match(local!.flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words.map((w) => w.text)))).join(' '), /D/);
       const page = await pool.read({ ...decodePngToGray(await textPng(SAMPLE_LINES.slice(0, 1))), dpi: null });
       assert.equal(page.lines.map((line) => line.words.map((w) => w.text).join(' ')).join('\n'), SAMPLE_LINES[0]);
     } finally {
