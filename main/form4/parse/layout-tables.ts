@@ -159,6 +159,11 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       // (A piece of a rule before the date, "[" or "|", is no mark: the date is read without it below.)
       if (gluedDate !== null && gluedDate[1]!.replace(STRAY, '') !== '') {
         const owner = columnAt(columns, word.left).field;
+        // Starting inside the date's own cell, a "1" or bracket before it is the cell's border.
+        if (owner === field && /^[1lI([{!]$/.test(gluedDate[1]!)) {
+          cell.values.push({ ...word.token, text: gluedDate[2]! });
+          continue;
+        }
         const markCell = row.get(owner) ?? { values: [], marks: [], markRunIn: false };
         row.set(owner, markCell);
         const mark = markFrom({ ...word.token, text: gluedDate[1]! }, ids);

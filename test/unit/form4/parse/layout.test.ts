@@ -377,6 +377,17 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.ok(flagged.has('derivative[0].conversionOrExercisePrice') && flagged.has('derivative[0].transactionDate'));
   });
 
+  it('reads a date whose cell border OCR took in as a "1" or a bracket ("109/24/2018") without it, and no mark', () => {
+    for (const border of ['1', '(']) {
+      const placements = formPage().map((p) => (p.y === 1500 && p.text === '05/23/2017' ? { ...p, text: `${border}05/23/2017`, x: p.x - 8 } : p));
+      const extraction = extractFiling(ocrDocument([page(1, placements)]));
+      const [option] = extraction.filing.derivative;
+      assert.equal(option!.transactionDate, '2017-05-23', border);
+      assert.equal(option!.footnoteRefs?.transactionDate, undefined, border);
+      assert.equal(extraction.guesses['derivative[0].footnoteRefs.transactionDate'], undefined, border);
+    }
+  });
+
   it('gives a lone (A) or (D) printed close to its amount to its own column when the sub-header that places it was lost', () => {
     const placements = formPage()
       .filter((p) => !(p.y >= 1000 && p.y <= 1035 && ['(A)', 'or', '(D)'].includes(p.text)))
