@@ -51,9 +51,10 @@ function readingOf(look: CellLook, answer: CellAnswer): { text: string; trust?: 
     const marks = /(\(\d{1,2}\))+$/.exec(text)?.[0];
     if (marks !== undefined && MARKS_PATTERN.test(marks)) return { text: marks };
     // The cut starts where the mark does, so its opening bracket may be cut in half and not read;
-    // or more of the marks were cut off ("(6)(7)" read "7)"): taken, but left unsure.
-    const open = /^(\d{1,2})\)$/.exec(text);
-    if (open !== null) return { text: `(${open[1]})`, trust: HALF_READ };
+    // or more of the marks were cut off ("(6)(7)" read "7)"); or the closing bracket was too faint
+    // to stand raised ("(4"): taken, but left unsure.
+    const half = /^\(?(\d{1,2})\)$/.exec(text) ?? /^\((\d{1,2})$/.exec(text);
+    if (half !== null) return { text: `(${half[1]})`, trust: HALF_READ };
   }
   return null;
 }
