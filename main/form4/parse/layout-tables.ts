@@ -154,6 +154,17 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
         cell.doubt = why;
         continue;
       }
+      const over = markOverBorder(word, columns, textHeight);
+      if (over !== null) {
+        cell.values.push({ ...word.token, text: over.value });
+        const markCell = row.get(over.field) ?? { values: [], marks: [], markRunIn: false };
+        row.set(over.field, markCell);
+        const token = { ...word.token, text: over.mark };
+        const seen = `a footnote mark OCR ran into the amount before it ("${text}")`;
+        const mark = markFrom(token, ids);
+        markCell.marks.push({ ...(mark.unread === undefined ? { ...mark, guess: `${seen}; taken as (${mark.id})` } : unreadMark(token, seen, ids)), glued: true });
+        continue;
+      }
       // A superscript at the right edge of the cell before, glued to a date ("@109/24/2018").
       const gluedDate = /^(.{1,3}?)(\d{2}\/\d{2}\/\d{4})$/.exec(text);
       // (A piece of a rule before the date, "[" or "|", is no mark: the date is read without it below.)
@@ -237,6 +248,21 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
     cell.marks.push(digits !== undefined && (ids.length === 0 || ids.includes(digits)) ? { id: digits, token: last, guess: `${seen}; taken as (${digits})` } : unreadMark(last, seen, ids));
   }
   return row;
+}
+
+/**
+ * An amount OCR ran over the border into the next cell, where a mark stands at the cell's left edge
+ * with its border unread ("241,913)\"" for "241,913 | (1)"): the amount, and the mark with the
+ * next cell's field. (A mark of the amount's own cell ends its word only a little past the border,
+ * where the header put it.) Null for any other word.
+ */
+function markOverBorder(word: Placed, columns: readonly Column[], textHeight: number): { value: string; mark: string; field: string } | null {
+  const parts = /^(\$?\d[\d,]*(?:\.\d+)?)([()®©@*"'’”]{1,4})$/.exec(word.token.text);
+  const next = columns[columns.indexOf(columnAt(columns, (word.left + word.right) / 2)) + 1];
+  if (parts === null || next === undefined || word.right - next.from < textHeight * 0.6) return null;
+  // The amount's characters, by their share of the word, end before the border.
+  const valueEnd = word.left + ((word.right - word.left) * parts[1]!.length) / word.token.text.length;
+  return valueEnd > next.from + textHeight * 0.3 ? null : { value: parts[1]!, mark: parts[2]!, field: next.field };
 }
 
 function wrappedMarks(word: Placed, textHeight: number): boolean {

@@ -388,6 +388,22 @@ describe('OCR damage the layout reading mends or flags', () => {
     }
   });
 
+  it('gives a mark OCR ran into the amount before it, over the border it did not read ("500)\"" for "500 | (2)"), to its own cell, as a guess', () => {
+    // Option line at y 1500: the amount at x 1260, the mark of the empty date exercisable at x 1400.
+    const placements = formPage()
+      .filter((p) => !(p.y === 1494 && p.x === 1400))
+      .map((p) => (p.y === 1500 && p.x === 1260 ? { ...p, text: '500)"', width: 120 } : p));
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    const [option] = extraction.filing.derivative;
+    assert.equal(option!.sharesDisposed, 500);
+    // Its digits unread, the mark is the date exercisable's, which footnote a guess (the second look reads it).
+    assert.deepEqual(Object.keys(option!.footnoteRefs ?? {}), ['dateExercisable']);
+    assert.match(extraction.guesses['derivative[0].footnoteRefs.dateExercisable'] ?? '', /ran into the amount before it/);
+    // An amount whose mark ends its word a little past the border keeps it.
+    const near = formPage().map((p) => (p.y === 1500 && p.x === 1260 ? { ...p, text: '500®', width: 70 } : p));
+    assert.equal(extractFiling(ocrDocument([page(1, near)])).filing.derivative[0]!.sharesDisposed, 500);
+  });
+
   it('gives a lone (A) or (D) printed close to its amount to its own column when the sub-header that places it was lost', () => {
     const placements = formPage()
       .filter((p) => !(p.y >= 1000 && p.y <= 1035 && ['(A)', 'or', '(D)'].includes(p.text)))
