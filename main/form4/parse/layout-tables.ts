@@ -262,7 +262,7 @@ function markOverBorder(word: Placed, columns: readonly Column[], textHeight: nu
   if (parts === null || next === undefined || word.right - next.from < textHeight * 0.6) return null;
   // The amount's characters, by their share of the word, end before the border.
   const valueEnd = word.left + ((word.right - word.left) * parts[1]!.length) / word.token.text.length;
-  return valueEnd > next.from + textHeight * 0.3 ? null : { value: parts[1]!, mark: parts[2]!, field: next.field };
+  return valueEnd > next.from + textHeight * 0.8 ? null : { value: parts[1]!, mark: parts[2]!, field: next.field };
 }
 
 function wrappedMarks(word: Placed, textHeight: number): boolean {
