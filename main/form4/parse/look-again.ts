@@ -41,6 +41,13 @@ const centreIn = (inner: Box, outer: Box) => {
   return cx >= outer.x && cx <= outer.x + outer.width && cy >= outer.y && cy <= outer.y + outer.height;
 };
 
+/** Whether most of `inner` lies inside `outer`. */
+function mostlyWithin(inner: Box, outer: Box): boolean {
+  const width = Math.min(inner.x + inner.width, outer.x + outer.width) - Math.max(inner.x, outer.x);
+  const height = Math.min(inner.y + inner.height, outer.y + outer.height) - Math.max(inner.y, outer.y);
+  return width > 0 && height > 0 && width * height > 0.5 * inner.width * inner.height;
+}
+
 function readingOf(look: CellLook, answer: CellAnswer): { text: string; trust?: number } | null {
   const text = answer.text.replace(/\s+/g, '');
   if (look.pattern.test(text)) return { text };
@@ -78,7 +85,10 @@ function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
   // blurred into its letter stands raised no more.
   const dropsMarks = look.marks.length > 0 && !reading.includes('(');
   if (dropsMarks && look.firstReading === null && look.marksApart === undefined) return page;
-  const boxes = reading.includes('(') ? [...look.replaces, ...look.marks] : look.replaces;
+  // A letter read, its marks looked for apart and none found, where the page reading saw only a
+  // "mark" (a code's C read "©"): that mark was the letter.
+  const misread = look.marksApart !== undefined && answer.ink !== null ? look.marks.filter((box) => mostlyWithin(box, answer.ink!)) : [];
+  const boxes = reading.includes('(') ? [...look.replaces, ...look.marks] : [...look.replaces, ...misread];
   const replaced = (word: Word) => word.box !== null && boxes.some((box) => sameBox(box, word.box!));
   const words = page.lines.flatMap((line) => line.words.filter(replaced));
   // A word that stands mostly outside the cell holds more than the cell (a neighbour run into it):

@@ -185,6 +185,17 @@ describe('the answers, applied', () => {
     assert.ok(flagged.has('nonDerivative[0].transactionCode') && flagged.has('nonDerivative[0].footnoteRefs.transactionCode'));
   });
 
+  it('takes a code read where the page reading saw only a sign ("©" for "C") for the code, and the sign for no mark', () => {
+    const document = documentOf(changed((p) => p.text === 'S' && p.y === 1060, (p) => ({ ...p, text: '©', confidence: 60 })));
+    const before = extractFiling(document).filing.nonDerivative[0]!;
+    assert.deepEqual([before.transactionCode, before.footnoteRefs?.transactionCode], [null, ['1']]);
+    const { cells, apply } = secondLook(document);
+    const code = (c: CellLook) => c.marksApart !== undefined && c.box.x <= 1080 && c.box.x + c.box.width >= 1093 && c.box.y < 1084;
+    const after = extractFiling(apply(answerFor(cells, code, { text: 'S', confidence: 93, ink: { x: 1080, y: 1060, width: 13, height: 24 } })));
+    assert.equal(after.filing.nonDerivative[0]!.transactionCode, 'S');
+    assert.equal(after.filing.nonDerivative[0]!.footnoteRefs?.transactionCode, undefined);
+  });
+
   it('takes back a mark\'s digits the page reading ran into its value when only the bracket was lost ("1,0001)" for "1,000(1)"), left unsure', () => {
     const placements = formPage().filter((p) => !(p.text === '(1)' && p.y < 1500)).map((p) => (p.text === '1,000' ? { ...p, text: '1,0001)' } : p));
     const document = documentOf(placements);
