@@ -189,7 +189,7 @@ const RELATIONSHIP_OPTIONS: Option[] = [
   { key: 'isOther', word: /^\W*other$/ },
 ];
 /** The option labels' words, and what OCR leaves of "below)" ("low", "ow", "beldw)"). */
-const OPTION_WORDS = /^(\(give|title|b?e?l?[od]?w\)?|\(specify|\)|\(give title below\))$/i;
+const OPTION_WORDS = /^\|?(\(give|title|b?[eé]?l?[od]?w\)?|\(specify|\)|\(give title below\))$/i;
 /** Specks read as words of their own: a title has no lone colon or bar, nor a dash at either end. */
 const SPECK = /^[:;|]$/;
 const EDGE_SPECK = /^[-—–_:;|.,'"]+$/;
@@ -212,9 +212,11 @@ export function readRelationship(words: readonly Placed[], path: string, textHei
   const labelled = lines.reduce((at, line, index) => (line.words.some((w) => /^\(?(give|specify)$/.test(w.token.norm)) ? index : at), -1);
   const optionLine = labelled >= 0 ? labelled : lines.findIndex((line) => line.words.some((w) => /officer$|other$/.test(w.token.norm)));
   const below = lines.slice(optionLine + 1);
-  // The option labels' wrapped ends ("below)") sit on the first line under the options.
+  // The option labels' wrapped ends ("below)") sit on the first line under the options (or on a
+  // line of their own after a speck's).
+  const optionWord = (w: Placed) => OPTION_WORDS.test(w.token.text.replace(/\s+/g, ''));
   const described = below
-    .map((line, index) => (index === 0 ? line.words.filter((w) => !OPTION_WORDS.test(w.token.text.replace(/\s+/g, ''))) : line.words))
+    .map((line, index) => (index === 0 || line.words.every((w) => optionWord(w) || SPECK.test(w.token.text)) ? line.words.filter((w) => !optionWord(w)) : line.words))
     .map((words) => withoutSpecks(words))
     .filter((l) => l.length > 0);
   let officerTitle: string | null = null;

@@ -298,6 +298,11 @@ describe('what the layout reading could only guess', () => {
     assert.equal(title(': Chief Legal : Officer'), 'Chief Legal Officer');
     assert.equal(title('ow Chief - Digital Officer —'), 'Chief - Digital Officer', 'a dash inside a title may be printed');
     assert.equal(title('- ow'), null);
+    assert.equal(title('|bélow)'), null, 'a bar before it, an accent in it');
+    // The labels' ends on a line of their own, under a line of specks.
+    const placements = formPage().filter((p) => !(p.y === 580 && p.x >= 1800 && p.x < 2200));
+    const lines = [...placements, ...words(':', 1800, 580), ...words('below) below)', 1800, 612)];
+    assert.equal(extractFiling(ocrDocument([page(1, lines)])).filing.reportingOwners[0]!.officerTitle, null);
   });
 
   it('flags the form type when box 4 holds ink that is not a date: a 4/A is told by that date alone', () => {
