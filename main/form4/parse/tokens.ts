@@ -149,5 +149,11 @@ export function withoutEdgeSpecks(tokens: readonly Token[], path: string, proven
   if (start === end) return [...tokens];
   const unsure = [...tokens.slice(0, start), ...tokens.slice(end)].filter((t) => t.confidence < UNSURE);
   if (unsure.length > 0) provenance.guess(path, `${unsure.map((t) => `"${t.text}"`).join(', ')} at the edge of the value taken for specks of the scan`);
-  return tokens.slice(start, end);
+  const kept = tokens.slice(start, end);
+  // A speck glued to the last word ("SUITE 500°"): left out, and the field flagged (a sign may be printed).
+  const last = kept[kept.length - 1]!;
+  const glued = /^(.*[A-Za-z0-9.)])[°®©™¥]+$/.exec(last.text);
+  if (glued === null) return kept;
+  provenance.guess(path, `"${last.text}" read without the sign at its end, taken for a speck of the scan`);
+  return [...kept.slice(0, -1), { ...last, text: glued[1]!, norm: normalize(glued[1]!) }];
 }

@@ -280,6 +280,10 @@ describe('what the layout reading could only guess', () => {
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
     assert.equal(extraction.filing.reportingOwners[0]!.name, 'DOE JANE A');
     assert.equal(extraction.filing.signatures[0]!.name, '/s/ Jane Doe');
+    // A sign glued to the last word ("A°"): left out, flagged.
+    const glued = extractFiling(ocrDocument([page(1, formPage({ header: { owner: 'DOE JANE A°' } }))]));
+    assert.equal(glued.filing.reportingOwners[0]!.name, 'DOE JANE A');
+    assert.match(glued.guesses['reportingOwners[0].name'] ?? '', /"A°" read without the sign/);
   });
 
   it('finds a box label among unsure scraps of ink OCR read into it, and reads a date whose slashes were lost ("05, 23 2017"), as a guess', () => {
