@@ -196,6 +196,12 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
         if (isSpeck(word, textHeight)) cell.markSpeck = true;
         else cell.marks.push(markFrom(word.token, ids));
       }
+      // Letters printed small in a date's cell, which holds digits: a mark alone in the cell, misread
+      // ("od" for "(4)"), its digits a guess; or a speck.
+      else if (DATE_CELLS.has(field) && /^[A-Za-z]{1,3}$/.test(text) && word.bottom - word.top < textHeight * 0.85) {
+        if (isSpeck(word, textHeight)) cell.markSpeck = true;
+        else cell.marks.push(markFrom(word.token, ids));
+      }
       else {
         // A word standing taller than the line, from above it, has a superscript inside its box that
         // OCR dropped from the text: the cell's marks are then unknown.
@@ -284,6 +290,9 @@ function closedInitials(text: string): string {
 function isSpeck(word: Placed, textHeight: number): boolean {
   return !/\d/.test(word.token.text) && Math.max(word.right - word.left, word.bottom - word.top) < textHeight * 0.35;
 }
+
+/** The cells of a table that hold a date. */
+const DATE_CELLS = new Set(['transactionDate', 'deemedExecutionDate', 'dateExercisable', 'expirationDate']);
 
 /** What OCR makes of a small "(1)": a circled letter or a sign, with or without its bracket. */
 const MARK_SYMBOL = /^[(]?[®©@™°*][)]?\)?$/;

@@ -413,6 +413,20 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.equal(extractFiling(ocrDocument([page(1, near)])).filing.derivative[0]!.sharesDisposed, 500);
   });
 
+  it('takes small letters alone in a date\'s cell for a misread mark ("od" for "(4)"), as a guess, and a speck there for no date', () => {
+    // Option line at y 1500: the empty date exercisable's mark at x 1400.
+    const misread = formPage().map((p) => (p.y === 1494 && p.x === 1400 ? { ...p, text: 'od' } : p));
+    const extraction = extractFiling(ocrDocument([page(1, misread)]));
+    const [option] = extraction.filing.derivative;
+    assert.equal(option!.dateExercisable, null);
+    assert.deepEqual(Object.keys(option!.footnoteRefs ?? {}), ['dateExercisable']);
+    assert.ok(extraction.guesses['derivative[0].footnoteRefs.dateExercisable']);
+    const speck = formPage().map((p) => (p.y === 1494 && p.x === 1400 ? { ...p, text: 'i', height: 3, width: 3 } : p));
+    const specked = extractFiling(ocrDocument([page(1, speck)]));
+    assert.equal(specked.filing.derivative[0]!.dateExercisable, null);
+    assert.equal(specked.filing.derivative[0]!.footnoteRefs?.dateExercisable, undefined);
+  });
+
   it('gives a lone (A) or (D) printed close to its amount to its own column when the sub-header that places it was lost', () => {
     const placements = formPage()
       .filter((p) => !(p.y >= 1000 && p.y <= 1035 && ['(A)', 'or', '(D)'].includes(p.text)))
