@@ -259,14 +259,15 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
 /**
  * An amount OCR ran over the border into the next cell, where a mark stands at the cell's left edge
  * with its border unread ("241,913)\"" for "241,913 | (1)"): the amount, and the mark with the
- * next cell's field. (A mark of the amount's own cell ends its word only a little past the border,
- * where the header put it.) Null for any other word.
+ * next cell's field. (The header only estimates the border: a word ending a little past it holds
+ * the amount's own mark.) Null for any other word.
  */
 function markOverBorder(word: Placed, columns: readonly Column[], textHeight: number): { value: string; mark: string; field: string } | null {
   const parts = /^(\$?\d[\d,]*(?:\.\d+)?)([()®©@*"'’”]{1,4})$/.exec(word.token.text);
   const next = columns[columns.indexOf(columnAt(columns, (word.left + word.right) / 2)) + 1];
   if (parts === null || next === undefined || word.right - next.from < textHeight * 0.6) return null;
-  // The amount's characters, by their share of the word, end before the border.
+  // The amount's characters, by their share of the word, end about at the border (a mark read as
+  // one narrow quote makes the share overstate it: "835,393\"").
   const valueEnd = word.left + ((word.right - word.left) * parts[1]!.length) / word.token.text.length;
   return valueEnd > next.from + textHeight * 0.8 ? null : { value: parts[1]!, mark: parts[2]!, field: next.field };
 }
