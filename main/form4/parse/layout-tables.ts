@@ -460,10 +460,11 @@ class RowReader implements LineCells {
     }
     // A number's specks: a dash before it (no amount on the form is negative), a stop after a price
     // or a number grouped in thousands (after a short one, "43,", the stop is where OCR cut it).
-    const unspecked = what === 'number' ? text.replace(/^[-–—~]+|[.,:;]+$/g, '') : text;
-    const despecked = unspecked !== text && /^\$|,\d{3}$/.test(unspecked) ? read(unspecked) : null;
+    // A date's: a stop or a quote after its year ("02/21/2013,").
+    const unspecked = what === 'number' ? text.replace(/^[-–—~]+|[.,:;]+$/g, '') : what === 'date' ? text.replace(/[.,:;'"`]+$/, '') : text;
+    const despecked = unspecked !== text && (what === 'date' || /^\$|,\d{3}$/.test(unspecked)) ? read(unspecked) : null;
     if (despecked !== null) {
-      this.provenance.read(path, tokens, `the cell reads "${text}"; "${unspecked}" taken for the number, the rest for specks`);
+      this.provenance.read(path, tokens, `the cell reads "${text}"; "${unspecked}" taken for the ${what}, the rest for specks`);
       return despecked;
     }
     const mended = text.replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);

@@ -427,6 +427,13 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.equal(specked.filing.derivative[0]!.footnoteRefs?.dateExercisable, undefined);
   });
 
+  it('reads a date with a speck after its year ("05/23/2017,") as the date, flagged', () => {
+    const placements = formPage().map((p) => (p.y === 1060 && p.text === '05/23/2017' ? { ...p, text: '05/23/2017,' } : p));
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.equal(extraction.filing.nonDerivative[0]!.transactionDate, '2017-05-23');
+    assert.match(extraction.guesses['nonDerivative[0].transactionDate'] ?? '', /taken for the date, the rest for specks/);
+  });
+
   it('gives a lone (A) or (D) printed close to its amount to its own column when the sub-header that places it was lost', () => {
     const placements = formPage()
       .filter((p) => !(p.y >= 1000 && p.y <= 1035 && ['(A)', 'or', '(D)'].includes(p.text)))
