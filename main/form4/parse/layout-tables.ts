@@ -142,7 +142,9 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       const text = word.token.text;
       // Two cells' values OCR ran together across the border ("$0.00(06/22/2023").
       // (Only a price, "$" or decimals: a bare digit before a date is a footnote mark OCR misread.)
-      const runTogether = /^(\$\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+)[(|[\]{}]?(\d{1,2}\/\d{1,2}\/\d{4})$/.exec(text);
+      // (A date printed with a two-digit month is taken first: "$35.7111/20/2020" is $35.71 and 11/20/2020.)
+      const runTogether = /^(\$\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+)[(|[\]{}]?(\d{2}\/\d{2}\/\d{4})$/.exec(text)
+        ?? /^(\$\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+)[(|[\]{}]?(\d{1,2}\/\d{1,2}\/\d{4})$/.exec(text);
       const leftField = columnAt(columns, word.left + (word.right - word.left) * 0.15).field;
       if (runTogether !== null && leftField !== field) {
         const why = `"${text}" read as two values run together across a cell border`;

@@ -384,6 +384,11 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual([option!.conversionOrExercisePrice, option!.transactionDate], [10, '2017-05-23']);
     const flagged = new Set(extraction.findings.map((f) => f.path));
     assert.ok(flagged.has('derivative[0].conversionOrExercisePrice') && flagged.has('derivative[0].transactionDate'));
+    // With nothing between them, the date takes a two-digit month ("$1205/23/2017": $12, not $120 and 5/23/2017).
+    const bare = formPage().filter((p) => !(p.y === 1500 && (p.text === '$10.00' || p.text === '05/23/2017')));
+    bare.push({ text: '$1205/23/2017', x: 520, y: 1500, width: 210 });
+    const [joined] = extractFiling(ocrDocument([page(1, bare)])).filing.derivative;
+    assert.deepEqual([joined!.conversionOrExercisePrice, joined!.transactionDate], [12, '2017-05-23']);
   });
 
   it('reads a date whose cell border OCR took in as a "1" or a bracket ("109/24/2018") without it, and no mark', () => {
