@@ -131,25 +131,37 @@ function bareWords(tokens: readonly Token[]): Token[] {
   return tokens.map((t) => ({ ...t, text: t.text.replace(STRAY, '') })).filter((t) => t.text !== '');
 }
 
+/**
+ * Two cells' values OCR ran together across the border ("$0.00(06/22/2023"): a price ("$" or decimals:
+ * a bare digit before a date is a footnote mark OCR misread), then a date. A date printed with a
+ * two-digit month is taken first: "$35.7111/20/2020" is $35.71 and 11/20/2020.
+ */
+const PRICE_THEN_DATE = [
+  /^(\$\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+)[(|[\]{}]?(\d{2}\/\d{2}\/\d{4})$/,
+  /^(\$\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+)[(|[\]{}]?(\d{1,2}\/\d{1,2}\/\d{4})$/,
+];
+
+/** The row's cell for `field`, made empty if the row has none yet. */
+function cellOf(row: Row, field: string): Cell {
+  const cell = row.get(field) ?? { values: [], marks: [], markRunIn: false };
+  row.set(field, cell);
+  return cell;
+}
+
 function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textHeight: number, ids: FootnoteIds): Row {
   const row: Row = new Map();
   lines.forEach((line, at) => {
     const words = line.words.flatMap(splitAtBorders);
     for (const word of words) {
       const field = columnAt(columns, (word.left + word.right) / 2).field;
-      const cell = row.get(field) ?? { values: [], marks: [], markRunIn: false };
-      row.set(field, cell);
+      const cell = cellOf(row, field);
       const text = word.token.text;
-      // Two cells' values OCR ran together across the border ("$0.00(06/22/2023").
-      // (Only a price, "$" or decimals: a bare digit before a date is a footnote mark OCR misread.)
-      // (A date printed with a two-digit month is taken first: "$35.7111/20/2020" is $35.71 and 11/20/2020.)
-      const runTogether = /^(\$\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+)[(|[\]{}]?(\d{2}\/\d{2}\/\d{4})$/.exec(text)
-        ?? /^(\$\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+)[(|[\]{}]?(\d{1,2}\/\d{1,2}\/\d{4})$/.exec(text);
+      // Two cells' values OCR ran together across the border (PRICE_THEN_DATE).
+      const runTogether = PRICE_THEN_DATE.map((pattern) => pattern.exec(text)).find((match) => match !== null) ?? null;
       const leftField = columnAt(columns, word.left + (word.right - word.left) * 0.15).field;
       if (runTogether !== null && leftField !== field) {
         const why = `"${text}" read as two values run together across a cell border`;
-        const leftCell = row.get(leftField) ?? { values: [], marks: [], markRunIn: false };
-        row.set(leftField, leftCell);
+        const leftCell = cellOf(row, leftField);
         leftCell.values.push({ ...word.token, text: runTogether[1]! });
         leftCell.doubt = why;
         cell.values.push({ ...word.token, text: runTogether[2]! });
@@ -159,8 +171,7 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       const over = markOverBorder(word, columns, textHeight);
       if (over !== null) {
         cell.values.push({ ...word.token, text: over.value });
-        const markCell = row.get(over.field) ?? { values: [], marks: [], markRunIn: false };
-        row.set(over.field, markCell);
+        const markCell = cellOf(row, over.field);
         const token = { ...word.token, text: over.mark };
         const seen = `a footnote mark OCR ran into the amount before it ("${text}")`;
         const mark = markFrom(token, ids);
@@ -177,8 +188,7 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
           cell.values.push({ ...word.token, text: gluedDate[2]! });
           continue;
         }
-        const markCell = row.get(owner) ?? { values: [], marks: [], markRunIn: false };
-        row.set(owner, markCell);
+        const markCell = cellOf(row, owner);
         const mark = markFrom({ ...word.token, text: gluedDate[1]! }, ids);
         markCell.marks.push({ ...mark, guess: mark.guess ?? `a footnote mark glued to the date "${text}"`, glued: true });
         cell.values.push({ ...word.token, text: gluedDate[2]! });
@@ -194,13 +204,10 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       else if (/^(\(\d{1,2}\))+$/.test(text)) for (const id of text.match(/\d{1,2}/g)!) cell.marks.push({ id, token: word.token });
       // A raised word is a mark when it could be one: a short word of letters ("to") is only set high.
       // (A capital letter standing full height in a one-letter cell is its letter, set high by a skew.)
-      else if ((isRaised(word, line, textHeight) && /\d|[()@®©*°™]|^.$/.test(text) && !(Object.hasOwn(LETTER_COLUMNS, field) && /^[A-Z]$/.test(text) && word.bottom - word.top >= textHeight * 0.7)) || MARK_SYMBOL.test(text)) {
-        if (isSpeck(word, textHeight)) cell.markSpeck = true;
-        else cell.marks.push(markFrom(word.token, ids));
-      }
-      // Letters printed small in a date's cell, which holds digits: a mark alone in the cell, misread
-      // ("od" for "(4)"), its digits a guess; or a speck.
-      else if (DATE_CELLS.has(field) && /^[A-Za-z]{1,3}$/.test(text) && word.bottom - word.top < textHeight * 0.85) {
+      // Letters printed small in a date's cell, which holds digits, are a mark alone in the cell,
+      // misread ("od" for "(4)"). Either may be a speck.
+      else if ((isRaised(word, line, textHeight) && /\d|[()@®©*°™]|^.$/.test(text) && !(Object.hasOwn(LETTER_COLUMNS, field) && /^[A-Z]$/.test(text) && word.bottom - word.top >= textHeight * 0.7)) || MARK_SYMBOL.test(text)
+        || (DATE_CELLS.has(field) && /^[A-Za-z]{1,3}$/.test(text) && word.bottom - word.top < textHeight * 0.85)) {
         if (isSpeck(word, textHeight)) cell.markSpeck = true;
         else cell.marks.push(markFrom(word.token, ids));
       }
@@ -231,9 +238,7 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
   const letter = amount?.values[amount.values.length - 1];
   if (amount !== undefined && letter !== undefined && amount.values.length > 1 && /^[AD]$/.test(letter.text) && columns.some((c) => c.field === 'acquiredDisposed') && (row.get('acquiredDisposed')?.values.length ?? 0) === 0) {
     amount.values.pop();
-    const cell = row.get('acquiredDisposed') ?? { values: [], marks: [], markRunIn: false };
-    cell.values.push(letter);
-    row.set('acquiredDisposed', cell);
+    cellOf(row, 'acquiredDisposed').values.push(letter);
   }
   for (const [field, cell] of row) {
     const last = cell.values[cell.values.length - 1];
