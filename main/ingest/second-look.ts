@@ -260,10 +260,12 @@ export async function readCells(
   const local = await readTwice(unsettled, scale, image.dpi, 'local', readStrips);
   for (const [piece, pair] of readings) {
     const again = local.get(piece);
-    const [first, second] = again !== undefined && agreed(piece, again) ? again : pair;
+    const settledAgain = again !== undefined && agreed(piece, again);
+    const [first, second] = settledAgain ? again : pair;
     const surer = first.confidence >= second.confidence ? first : second;
     if (surer.text === '') continue;
-    const reading = { text: surer.text, confidence: agreed(piece, [first, second]) ? Math.min(first.confidence, second.confidence) : Math.min(surer.confidence, DISAGREED), ink: piece.ink };
+    const sure = settledAgain || agreed(piece, pair);
+    const reading = { text: surer.text, confidence: sure ? Math.min(first.confidence, second.confidence) : Math.min(surer.confidence, DISAGREED), ink: piece.ink };
     ({ main, marks, word: words })[piece.part][piece.index] = reading;
   }
   // A word read again goes before marks read whole, keeping the marks' ink as the answer's (the word
