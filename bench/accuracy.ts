@@ -126,8 +126,9 @@ async function ocrSet(set: string, pdfs: readonly string[]): Promise<Map<string,
 }
 
 /**
- * The cached first reading of each PDF, given the parser's second look at its unsure cells (the pages
- * rasterized again and only those cells OCR'd, as readDocument does), then parsed and compared.
+ * The cached first reading of each PDF, given what readDocument does after the page readings (the
+ * pages rasterized again; lines run together read apart, then the parser's second look at its unsure
+ * cells), then parsed and compared.
  */
 async function compareSet(pdfs: readonly string[], readings: Map<string, CachedOcr>): Promise<{ outcomes: FilingOutcome[]; look: SecondLookTiming | null }> {
   const outcomes: FilingOutcome[] = new Array<FilingOutcome>(pdfs.length);

@@ -52,8 +52,11 @@ function packageVersion(name: string): string {
 }
 
 const INGEST_DIR = fileURLToPath(new URL('../../main/ingest/', import.meta.url));
-/** Ingest modules that do not change what OCR reads: the line builder is re-run on load, the second look runs after the cached reading, the rest read other inputs. */
-const NOT_OCR = new Set(['ocr-lines.ts', 'errors.ts', 'text-document.ts', 'source-document.ts', 'pdf-text-layer.ts', 'input-format.ts', 'image-source.ts', 'png-decoder.ts', 'second-look.ts', 'raised-marks.ts', 'ink-blots.ts']);
+/**
+ * Ingest modules that do not change what OCR reads: the line builder is re-run on load, lines read
+ * apart and the second look run after the cached reading, the rest read other inputs.
+ */
+const NOT_OCR = new Set(['ocr-lines.ts', 'errors.ts', 'text-document.ts', 'source-document.ts', 'pdf-text-layer.ts', 'input-format.ts', 'image-source.ts', 'png-decoder.ts', 'merged-lines.ts', 'second-look.ts', 'raised-marks.ts', 'ink-blots.ts']);
 
 /**
  * The code that turns a page into Tesseract's blocks (rasterizing, orientation, the pool, second

@@ -11,6 +11,7 @@ import { IngestError, throwIfAborted } from './errors.js';
 import { grayToPng, rotateGray, type GrayImage, type Rotation } from './gray-image.js';
 import { openImage } from './image-source.js';
 import { detectFormat } from './input-format.js';
+import { mergedLinesOf, readMergedLinesApart } from './merged-lines.js';
 import type { OcrBlock } from './ocr-lines.js';
 import { OcrPool, type StripRequest } from './ocr-pool.js';
 import { PdfSource } from './pdf-source.js';
@@ -166,8 +167,9 @@ export async function readDocument(input: ReadInput, options: ReadOptions = {}):
             throw new IngestError('ocr-failed', file, `OCR failed (${error instanceof Error ? error.message : String(error)})`, pageNumber, { cause: error });
           });
         await options.onPageImage?.(pageImage(pageNumber, reading.image, reading.rotation));
+        const lines = await readMergedLinesApart(reading.image, reading.lines, (strips) => pool().readStrips(strips, { signal }));
         return {
-          page: { number: pageNumber, width: reading.image.width, height: reading.image.height, lines: reading.lines },
+          page: { number: pageNumber, width: reading.image.width, height: reading.image.height, lines },
           info: { number: pageNumber, source: 'ocr', rotation: reading.rotation, skew, dpi: image.dpi, meanConfidence: reading.meanConfidence, ocrAttempts: reading.attempts },
         };
       },
@@ -213,7 +215,8 @@ export async function readDocument(input: ReadInput, options: ReadOptions = {}):
 }
 
 /**
- * The second look on a document read before (the accuracy bench keeps first readings in a cache): the
+ * What readDocument does after the pool's page readings, on a document read before (the accuracy
+ * bench keeps those readings in a cache): lines run together read apart, then the second look. The
  * pages are made again from the same bytes and settings, so the boxes of `read` still fit them.
  */
 export async function lookAgainAt(
@@ -225,10 +228,23 @@ export async function lookAgainAt(
   const settings = { ...DEFAULTS, ...definedOnly({ dpi: options.dpi }) };
   const format = detectFormat(input.bytes);
   if (!format) throw new IngestError('unsupported-format', input.name, 'not a PDF, PNG, JPEG or TIFF file');
-  const source = format === 'pdf' ? await pdfPages(input.bytes, input.name, settings, undefined) : imagePages(input.bytes, format, input.name, settings);
+  const made = format === 'pdf' ? await pdfPages(input.bytes, input.name, settings, undefined) : imagePages(input.bytes, format, input.name, settings);
+  // Each page made once for both steps (a filing is a few pages).
+  const images = new Map<number, Promise<GrayImage>>();
+  const source: PageSource = { ...made, image: (number) => images.get(number) ?? images.set(number, made.image(number)).get(number)! };
   try {
-    const look = secondLook(read.document);
-    const answers = await readCellsAgain(look.cells, read.pages, source, (strips) => options.pool.readStrips(strips, { signal: options.signal }), options.pool.size + 1, () => undefined);
+    const readStrips = (strips: StripRequest[]) => options.pool.readStrips(strips, { signal: options.signal });
+    const pages: Page[] = [];
+    for (const page of read.document.pages) {
+      const info = read.pages.find((p) => p.number === page.number);
+      if (info?.source !== 'ocr' || mergedLinesOf(page.lines).length === 0) pages.push(page);
+      else {
+        const image = rotateGray(straighten(await source.image(info.number), info.skew), info.rotation);
+        pages.push({ ...page, lines: await readMergedLinesApart(image, page.lines, readStrips) });
+      }
+    }
+    const look = secondLook({ ...read.document, pages });
+    const answers = await readCellsAgain(look.cells, read.pages, source, readStrips, options.pool.size + 1, () => undefined);
     return look.apply(answers);
   } finally {
     await source.close();
