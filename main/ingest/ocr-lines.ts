@@ -70,7 +70,7 @@ function mended(word: Word, text: string): Word {
  */
 function romanNumeral(word: Word): Word {
   // (Its quotes are straight by now: straightQuotes ran first.)
-  const match = /^([("]{0,2})(Il|Ill|\[I|\[\||I\||\|I)([,.;:)"]?)$/.exec(word.text);
+  const match = /^([("]{0,2})(Il|Ill|\[I|\[\||I\||\|I)([,.;:)"]{0,2})$/.exec(word.text);
   if (match === null) return word;
   const numeral = match[2] === 'Ill' ? 'III' : 'II';
   return mended(word, `${match[1]}${numeral}${match[3]}`);

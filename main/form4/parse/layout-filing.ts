@@ -11,6 +11,7 @@ import { pageLayout, type Landmark, type LandmarkName, type PageLayout } from '.
 import type { CellLook } from './cell-look.js';
 import { tableLooks } from './layout-table-looks.js';
 import { readLayoutTables, type TablePart } from './layout-tables.js';
+import { withNameNumerals } from './name-numerals.js';
 import { Provenance } from './provenance.js';
 import { withoutEdgeSpecks } from './tokens.js';
 import { readDate } from './values.js';
@@ -35,7 +36,7 @@ export function hasLayout(document: Document): boolean {
 
 export function layoutPages(document: Document): PageLayout[] {
   let lineOffset = 0;
-  return document.pages.map((page) => {
+  return withNameNumerals(document).pages.map((page) => {
     const words = placeWords(page, lineOffset);
     lineOffset += page.lines.length;
     return pageLayout(page.number, words, page.width, page.height);

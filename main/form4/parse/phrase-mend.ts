@@ -185,6 +185,8 @@ function matchCost(cell: readonly CellWord[], phrase: readonly string[], last: b
     const edits = read === printed ? 0 : wordDistance(read, printed);
     return edits <= 0.5 ? edits : null;
   }
+  // A numeral's upright strokes read as ones or with a stroke lost ("Grove 1" for "Sequoia Grove II").
+  if (cell.length === 1 && phrase.length === 1 && /^[1lI|]{1,3}$/.test(read) && /^I{1,3}[,.;:]?$/.test(printed)) return read === printed ? 0 : 0.5;
   if (!isMisshapen(read) && !keepsLetters(read, printed, last)) return null;
   const edits = wordDistance(read, printed);
   // Words OCR split apart ("Foot note") are read together only as they were printed, give or take a

@@ -12,8 +12,8 @@ const block = (texts: string[]) => ({
 test('reads "Il" as the numeral II, left unsure; other words as they are', () => {
   const [line] = linesFromOcrBlocks([block(['Mithril', 'Il', 'LP,', 'SVF', 'Il,', 'Illinois', ' '])]);
   assert.deepEqual(line!.words.map((w) => [w.text, w.confidence]), [['Mithril', 95], ['II', 70], ['LP,', 95], ['SVF', 95], ['II,', 70], ['Illinois', 95]]);
-  const [more] = linesFromOcrBlocks([block(['Ventures', 'Ill,', 'Mithril', '[I', 'GP', '("Il', 'LP")', 'I|'])]);
-  assert.deepEqual(more!.words.map((w) => w.text), ['Ventures', 'III,', 'Mithril', 'II', 'GP', '("II', 'LP")', 'II']);
+  const [more] = linesFromOcrBlocks([block(['Ventures', 'Ill,', 'Mithril', '[I', 'GP', '("Il', 'LP")', 'I|', 'Ill")'])]);
+  assert.deepEqual(more!.words.map((w) => w.text), ['Ventures', 'III,', 'Mithril', 'II', 'GP', '("II', 'LP")', 'II', 'III")']);
   assert.deepEqual(line!.words[1]!.box, { x: 100, y: 0, width: 80, height: 30 });
 });
 

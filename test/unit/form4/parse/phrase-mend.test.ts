@@ -38,8 +38,15 @@ describe('mending an unsure text cell from the filing\'s own words', () => {
 
   it('never rewrites a sure word, nor drops a digit or a capital: the cell may name what the phrase does not', () => {
     assert.equal(mendFromPhrases(cell('Class B Common Stock', ['Common']), [{ text: 'Class A Common Stock', where: 'Table I, line 1' }]), null);
-    assert.equal(mendFromPhrases(cell('By Sequoia Grove 1', ['1']), [footnote]), null);
+    assert.equal(mendFromPhrases(cell('By Sequoia Grove 1', []), [footnote]), null);
     assert.equal(mendFromPhrases(cell('By Sequoia Capital U.S. Venture 2010 Fund, L.P. 6', ['6']), [footnote]), null);
+  });
+
+  it('reads an unsure numeral of upright strokes as the phrase prints it, a stroke lost or read as a one; not where two numerals fit', () => {
+    assert.equal(mendFromPhrases(cell('By Sequoia Grove 1', ['1']), [footnote])?.text, 'By Sequoia Grove II');
+    assert.equal(mendFromPhrases(cell('Sequoia Grove I', ['I']), [footnote])?.text, 'Sequoia Grove II');
+    const both = { text: 'Held by Sequoia Grove I and by Sequoia Grove II.', where: 'footnote (2)' };
+    assert.equal(mendFromPhrases(cell('By Sequoia Grove 1', ['1']), [both]), null);
   });
 
   it('keeps the letters of an unsure word that could be printed as read: adds periods, raises case, ends it where the mark began', () => {

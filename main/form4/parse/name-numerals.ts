@@ -1,0 +1,38 @@
+// The Roman numeral of a fund's or partnership's name read as ones: "Craft Ventures 11", "Fund 111"
+// for II and III ("ll LP" for "II LP"). A sans-serif I is a bare upright stroke, which OCR takes for
+// a 1 or an l as readily as for an I. "11" may be printed so ("FLOOR 11"), so it is read as a numeral only where the filing prints
+// the same name with the numeral elsewhere: the word before it followed by II, or II followed by the
+// word after it ("Craft Ventures II, L.P." in the sentence that names "Craft Ventures 11"). Stroke
+// for stroke: "11" is II, "111" is III. ("Il" and "Ill" are mended as read, ocr-lines.ts.) The word is left unsure, so its field is flagged.
+import type { Document, Word } from '../../../shared/document.js';
+import { UNSURE } from './provenance.js';
+
+/** Quotes and brackets before a word; punctuation, quotes and a series number ("II-2") after it. */
+const WORD = /^(["'(]*)([^"'(]*?)((?:-\d+)?[,.;:)"']*)$/;
+
+export function withNameNumerals(document: Document): Document {
+  const words = document.pages.flatMap((page) => page.lines.flatMap((line) => line.words));
+  const core = (word: Word | undefined) => (word === undefined ? '' : (WORD.exec(word.text)?.[2] ?? word.text).toUpperCase());
+  // Each numeral the filing prints, beside the word before it and the word after it.
+  const printed = new Set<string>();
+  words.forEach((word, i) => {
+    const numeral = core(word);
+    if (!/^I{2,3}$/.test(numeral)) return;
+    if (i > 0) printed.add(`${core(words[i - 1])} ${numeral}`);
+    if (i + 1 < words.length) printed.add(`${numeral} ${core(words[i + 1])}`);
+  });
+  if (printed.size === 0) return document;
+  const mended = new Map<Word, Word>();
+  words.forEach((word, i) => {
+    const parts = WORD.exec(word.text);
+    if (parts === null || !/^[1l]{2,3}$/.test(parts[2]!)) return;
+    const numeral = 'I'.repeat(parts[2]!.length);
+    if (!printed.has(`${core(words[i - 1])} ${numeral}`) && !printed.has(`${numeral} ${core(words[i + 1])}`)) return;
+    mended.set(word, { ...word, text: `${parts[1]}${numeral}${parts[3]}`, confidence: Math.min(word.confidence, UNSURE - 10) });
+  });
+  if (mended.size === 0) return document;
+  return {
+    ...document,
+    pages: document.pages.map((page) => ({ ...page, lines: page.lines.map((line) => ({ ...line, words: line.words.map((w) => mended.get(w) ?? w) })) })),
+  };
+}

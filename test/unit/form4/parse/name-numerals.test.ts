@@ -1,0 +1,34 @@
+// A fund's numeral read as ones ("Craft Ventures 11") is read as the numeral where the filing prints
+// the same name with it elsewhere, stroke for stroke, and left unsure; a number printed as such stays.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Document } from '../../../../shared/document.js';
+import { withNameNumerals } from '../../../../main/form4/parse/name-numerals.js';
+
+const documentOf = (...lines: string[]): Document => ({
+  origin: 'ocr',
+  pages: [{ number: 1, width: 2550, height: 3300, lines: lines.map((text, i) => ({ words: text.split(' ').map((w, j) => ({ text: w, box: { x: j * 100, y: i * 40, width: 90, height: 30 }, confidence: 95 })), box: null })) }],
+});
+const textOf = (document: Document) => document.pages[0]!.lines.map((line) => line.words.map((w) => w.text).join(' '));
+
+describe('numerals of names read as ones', () => {
+  it('reads "11" and "111" as II and III where the filing prints the name with them', () => {
+    const read = withNameNumerals(documentOf(
+      'These sales were effected by Craft Ventures II, L.P. ("Craft Ventures 11") and Craft Ventures III, L.P.',
+      '("Craft Ventures 111"). Craft GP III is the general partner of ll LP and of Mithril II LP.',
+    ));
+    assert.deepEqual(textOf(read), [
+      'These sales were effected by Craft Ventures II, L.P. ("Craft Ventures II") and Craft Ventures III, L.P.',
+      '("Craft Ventures III"). Craft GP III is the general partner of II LP and of Mithril II LP.',
+    ]);
+    const mended = read.pages[0]!.lines[0]!.words.find((w) => w.text === 'II")')!;
+    assert.ok(mended.confidence < 80, 'left unsure');
+  });
+
+  it('leaves a number the filing never prints as a numeral, and a page with no numeral at all', () => {
+    const document = documentOf('215 PARK AVENUE, FLOOR 11', 'Held by Fund II, L.P. and by Suite 11 Holdings');
+    assert.deepEqual(textOf(withNameNumerals(document)), ['215 PARK AVENUE, FLOOR 11', 'Held by Fund II, L.P. and by Suite 11 Holdings']);
+    const plain = documentOf('Craft Ventures 11');
+    assert.equal(withNameNumerals(plain), plain);
+  });
+});
