@@ -140,6 +140,8 @@ const PRICE_THEN_DATE = [
   /^(\$\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+)[(|[\]{}]?(\d{2}\/\d{2}\/\d{4})$/,
   /^(\$\d[\d,]*(?:\.\d+)?|\d[\d,]*\.\d+)[(|[\]{}]?(\d{1,2}\/\d{1,2}\/\d{4})$/,
 ];
+/** A price, its footnote mark misread ("%)" for "(3)") and a date, run together: "$0%)03/15/2025". */
+const PRICE_MARK_DATE = /^(\$\d[\d,]*(?:\.\d+)?)([(%®©@*][^/]{0,2}?\)?)(\d{2}\/\d{2}\/\d{4})$/;
 
 /** The row's cell for `field`, made empty if the row has none yet. */
 function cellOf(row: Row, field: string): Cell {
@@ -157,14 +159,18 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       const cell = cellOf(row, field);
       const text = word.token.text;
       // Two cells' values OCR ran together across the border (PRICE_THEN_DATE).
-      const runTogether = PRICE_THEN_DATE.map((pattern) => pattern.exec(text)).find((match) => match !== null) ?? null;
+      const plainRun = PRICE_THEN_DATE.map((pattern) => pattern.exec(text)).find((match) => match !== null);
+      const markedRun = PRICE_MARK_DATE.exec(text);
+      const runTogether = plainRun !== undefined ? { price: plainRun[1]!, mark: null, date: plainRun[2]! } : markedRun === null ? null : { price: markedRun[1]!, mark: markedRun[2]!, date: markedRun[3]! };
       const leftField = columnAt(columns, word.left + (word.right - word.left) * 0.15).field;
       if (runTogether !== null && leftField !== field) {
         const why = `"${text}" read as two values run together across a cell border`;
         const leftCell = cellOf(row, leftField);
-        leftCell.values.push({ ...word.token, text: runTogether[1]! });
+        leftCell.values.push({ ...word.token, text: runTogether.price });
         leftCell.doubt = why;
-        cell.values.push({ ...word.token, text: runTogether[2]! });
+        // The price's mark, misread between them: its digits are read again (the second look).
+        if (runTogether.mark !== null) leftCell.marks.push({ ...unreadMark({ ...word.token, text: runTogether.mark }, `a footnote mark run in between the price and the date ("${text}")`, ids), glued: true });
+        cell.values.push({ ...word.token, text: runTogether.date });
         cell.doubt = why;
         continue;
       }

@@ -389,6 +389,13 @@ describe('OCR damage the layout reading mends or flags', () => {
     bare.push({ text: '$1205/23/2017', x: 520, y: 1500, width: 210 });
     const [joined] = extractFiling(ocrDocument([page(1, bare)])).filing.derivative;
     assert.deepEqual([joined!.conversionOrExercisePrice, joined!.transactionDate], [12, '2017-05-23']);
+    // The price's mark misread between them ("%)" for "(3)"): a mark of the price, its digits unread.
+    const marked = formPage().filter((p) => !(p.y === 1500 && (p.text === '$10.00' || p.text === '05/23/2017')));
+    marked.push({ text: '$10%)05/23/2017', x: 520, y: 1500, width: 220 });
+    const read = extractFiling(ocrDocument([page(1, marked)]));
+    const [withMark] = read.filing.derivative;
+    assert.deepEqual([withMark!.conversionOrExercisePrice, withMark!.transactionDate, withMark!.footnoteRefs?.conversionOrExercisePrice], [10, '2017-05-23', ['1']]);
+    assert.match(read.guesses['derivative[0].footnoteRefs.conversionOrExercisePrice'] ?? '', /run in between the price and the date/);
   });
 
   it('reads a date whose cell border OCR took in as a "1" or a bracket ("109/24/2018") without it, and no mark', () => {
