@@ -45,8 +45,7 @@ export interface MergedLines {
 
 /** The runs of tall words of each line, as places to look at again. */
 export function mergedLinesOf(lines: readonly Line[]): MergedLines[] {
-  const heights = lines.flatMap((line) => line.words.flatMap((w) => (w.box === null || w.text === '' ? [] : [w.box.height])));
-  const height = median(heights);
+  const height = wordHeight(lines);
   if (height === 0) return [];
   const found: MergedLines[] = [];
   lines.forEach((line, index) => {
@@ -64,6 +63,11 @@ export function mergedLinesOf(lines: readonly Line[]): MergedLines[] {
     close();
   });
   return found;
+}
+
+/** The page's usual word height: what a tall word is measured against. */
+function wordHeight(lines: readonly Line[]): number {
+  return median(lines.flatMap((line) => line.words.flatMap((w) => (w.box === null || w.text === '' ? [] : [w.box.height]))));
 }
 
 /**
@@ -96,7 +100,7 @@ export async function readMergedLinesApart(
 ): Promise<Line[]> {
   const places = mergedLinesOf(lines);
   if (places.length === 0) return [...lines];
-  const height = median(lines.flatMap((line) => line.words.flatMap((w) => (w.box === null ? [] : [w.box.height]))));
+  const height = wordHeight(lines);
   const pieces = places.flatMap((place, index) => bandsOf(image, place.box, height).map((band) => ({ ...band, place: index })));
   if (pieces.length === 0) return [...lines];
   const strip = stackCuts(pieces, SCALE, image.dpi);
