@@ -12,7 +12,7 @@ import { clipBox, cutOut, stackCuts } from './image-strip.js';
 import { INK_DARK } from './ink-blots.js';
 import { linesFromOcrBlocks, meanConfidence, median, type OcrBlock } from './ocr-lines.js';
 import type { StripRequest } from './ocr-pool.js';
-import { cleanCut } from './second-look.js';
+import { cleanCut, ruleColumns } from './second-look.js';
 import { withoutUnderlines } from './underlines.js';
 
 /** A word this many times the page's text height stands over two lines. */
@@ -30,9 +30,6 @@ const BAND_MARGIN = 0.15;
 const CUT_MARGIN = 0.8;
 /** How far a band is followed left and right of the tall words, in text heights. */
 const REACH = 40;
-/** A column of the cut this dark (a scan greys a rule) over this share of its height is a printed rule. */
-const RULE_DARK = 210;
-const RULE = 0.85;
 /** The bands are read enlarged, as a scan of twice the resolution. */
 const SCALE = 2;
 
@@ -151,12 +148,7 @@ function bandsOf(image: GrayImage, box: Box, height: number): Array<{ crop: Box;
   const raw = cutOut(image, crop);
   const cut = cleanCut(withoutUnderlines(raw));
   // The form's rules between boxes (wiped from the cut) end a band: the next box is another value.
-  const rule = new Array<boolean>(raw.width).fill(false);
-  for (let x = 0; x < raw.width; x += 1) {
-    let dark = 0;
-    for (let y = 0; y < raw.height; y += 1) if (raw.data[y * raw.width + x]! < RULE_DARK) dark += 1;
-    rule[x] = dark >= raw.height * RULE;
-  }
+  const rule = ruleColumns(raw);
   const from = Math.max(0, Math.floor(box.x) - crop.x);
   const to = Math.min(cut.width, Math.ceil(box.x + box.width) - crop.x);
   const bands = inkBands(cutOut(cut, { x: from, y: 0, width: Math.max(1, to - from), height: cut.height }), height * LOWEST_BAND);

@@ -76,10 +76,9 @@ const MIN_SPECK_AT_300 = 6;
 /** A lone bar where the cell can hold only one letter drawn so is that letter; not certain (a stray stroke). */
 const BAR_CONFIDENCE = 85;
 
-/** The cut with its printed rules (rows or columns dark over nearly their whole length) wiped white. */
-export function wipeRules(cut: GrayImage): GrayImage {
+/** How many pixels of each row and each column of a cut are dark as a printed rule is. */
+function ruleInk(cut: GrayImage): { rows: number[]; columns: number[] } {
   const { width, height } = cut;
-  const data = new Uint8Array(cut.data);
   const rows = new Array<number>(height).fill(0);
   const columns = new Array<number>(width).fill(0);
   for (let y = 0; y < height; y += 1) {
@@ -90,6 +89,19 @@ export function wipeRules(cut: GrayImage): GrayImage {
       }
     }
   }
+  return { rows, columns };
+}
+
+/** For each column of a cut, whether it is a printed rule: dark over nearly the cut's whole height. */
+export function ruleColumns(cut: GrayImage): boolean[] {
+  return ruleInk(cut).columns.map((count) => count >= cut.height * RULE);
+}
+
+/** The cut with its printed rules (rows or columns dark over nearly their whole length) wiped white. */
+export function wipeRules(cut: GrayImage): GrayImage {
+  const { width, height } = cut;
+  const data = new Uint8Array(cut.data);
+  const { rows, columns } = ruleInk(cut);
   const rules = (counts: number[], length: number) => {
     const wiped = new Set<number>();
     counts.forEach((count, i) => {
