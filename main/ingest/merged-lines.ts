@@ -6,7 +6,7 @@
 // the place of the tall words when they are read surer. (A word set large, the form's "FORM", is one
 // band and is left alone.)
 import type { Box, Line } from '../../shared/document.js';
-import { unionBox } from '../../shared/boxes.js';
+import { centreIn, unionBox } from '../../shared/boxes.js';
 import type { GrayImage } from './gray-image.js';
 import { clipBox, cutOut, stackCuts } from './image-strip.js';
 import { INK_DARK } from './ink-blots.js';
@@ -183,9 +183,3 @@ function bandsOf(image: GrayImage, box: Box, height: number): Array<{ crop: Box;
   });
   return cutOff ? [] : cuts;
 }
-
-const centreIn = (inner: Box, outer: Box) => {
-  const x = inner.x + inner.width / 2;
-  const y = inner.y + inner.height / 2;
-  return x >= outer.x && x <= outer.x + outer.width && y >= outer.y && y <= outer.y + outer.height;
-};

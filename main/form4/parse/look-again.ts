@@ -2,7 +2,7 @@
 // again, and the document mended by the answers. A reading is taken only in the shape its cell can
 // hold; one that disagrees with a well-formed first reading lowers that reading's confidence, so the
 // field is flagged, instead of replacing it.
-import { unionBox } from '../../../shared/boxes.js';
+import { centreIn, unionBox } from '../../../shared/boxes.js';
 import type { Box, Document, Line, Page, Word } from '../../../shared/document.js';
 import { MARKS_PATTERN, type CellAnswer, type CellLook } from './cell-look.js';
 import { hasLayout, layoutLooks, layoutPages, splitFilings } from './layout-filing.js';
@@ -35,11 +35,6 @@ export function applyCellAnswers(document: Document, looks: readonly CellLook[],
 }
 
 const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
-const centreIn = (inner: Box, outer: Box) => {
-  const cx = inner.x + inner.width / 2;
-  const cy = inner.y + inner.height / 2;
-  return cx >= outer.x && cx <= outer.x + outer.width && cy >= outer.y && cy <= outer.y + outer.height;
-};
 
 /** Whether most of `inner` lies inside `outer`. */
 function mostlyWithin(inner: Box, outer: Box): boolean {
