@@ -529,7 +529,14 @@ class RowReader implements LineCells {
   }
 
   ownership(): 'D' | 'I' | null {
-    return this.letter('directOrIndirect', ['D', 'I'] as const);
+    // The column holds D or I alone. A sans-serif I is a bare stroke and reads as a one or an ell; a
+    // blurred D loses its corners and reads as a nought: taken for the letter, as a guess.
+    const tokens = this.cell('directOrIndirect');
+    const text = tokens.map((t) => t.text.replace(STRAY, '')).join('').replace(/[.,:;]+$/, '');
+    const lookalike = /^[1l|!i]{1,2}$/.test(text) ? 'I' : /^[0O]$/.test(text) ? 'D' : null;
+    if (lookalike === null) return this.letter('directOrIndirect', ['D', 'I'] as const);
+    this.provenance.read(`${this.path}.directOrIndirect`, tokens, `the cell reads "${text}", taken for ${lookalike}, the letter it looks like`);
+    return lookalike;
   }
 
   private letter<T extends string>(field: string, allowed: readonly T[]): T | null {

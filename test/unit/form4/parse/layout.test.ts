@@ -507,6 +507,21 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.equal(sale!.footnoteRefs?.directOrIndirect, undefined);
   });
 
+  it('reads an ownership cell\'s stroke ("1", "l") as I and its nought as D, flagged; other ink is no letter', () => {
+    const read = (d: string, i: string) => {
+      const placements = formPage().map((p) => (p.x === 2030 && p.y === 1060 ? { ...p, text: d } : p.x === 2030 && p.y === 1110 ? { ...p, text: i } : p));
+      return extractFiling(ocrDocument([page(1, placements)]));
+    };
+    const mended = read('0', '1');
+    assert.deepEqual(mended.filing.nonDerivative.map((line) => line.directOrIndirect), ['D', 'I']);
+    assert.match(mended.guesses['nonDerivative[0].directOrIndirect'] ?? '', /taken for D/);
+    assert.match(mended.guesses['nonDerivative[1].directOrIndirect'] ?? '', /taken for I/);
+    assert.equal(mended.filing.nonDerivative[1]!.footnoteRefs?.directOrIndirect, undefined);
+    assert.equal(read('D', 'l.').filing.nonDerivative[1]!.directOrIndirect, 'I');
+    const unread = read('68', 'Is');
+    assert.deepEqual(unread.filing.nonDerivative.map((line) => line.directOrIndirect), [null, null]);
+  });
+
   it('keeps a raised short word of letters as a word, not a footnote mark', () => {
     const placements = formPage().map((p) => (p.text === 'to' && p.y === 1535 ? { ...p, y: 1530, height: 19 } : p));
     const { filing } = parseForm4(ocrDocument([page(1, placements)]));
