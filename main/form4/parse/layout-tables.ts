@@ -516,11 +516,23 @@ class RowReader implements LineCells {
   }
 
   code(): TransactionCode | null {
-    const code = this.value('transactionCode', readCode, 'code');
+    const code = this.value('transactionCode', readCode, 'code') ?? this.codeBeforeScraps();
     // A blurred C gains a spur and reads as G, and nothing else on the line tells them apart (either
     // may go either way); a gift is the rarer of the two, so a scanned G is checked. (A text
     // layer's words are sure, at 100.)
     if (code === 'G' && this.cell('transactionCode').some((t) => t.confidence < 100)) this.provenance.guess(`${this.path}.transactionCode`, 'a scanned G may be a C: check the code');
+    return code;
+  }
+
+  /**
+   * The cell holds one letter and its marks: a code letter read first, then a scrap or two where its
+   * mark stands ("ct", "cH" for C(1), "F:"), is that code, as a guess (value() has flagged the mark).
+   * A small c, s... is its capital blurred: the two are drawn alike.
+   */
+  private codeBeforeScraps(): TransactionCode | null {
+    const text = this.cell('transactionCode').map((t) => t.text.replace(STRAY, '')).join('');
+    const code = /^([A-Z]|[cosvwxzuk]).{1,2}$/.test(text) ? readCode(text[0]!) : null;
+    if (code !== null) this.provenance.guess(`${this.path}.transactionCode`, `taken as ${code}, its first letter; the rest may be a misread mark`);
     return code;
   }
 

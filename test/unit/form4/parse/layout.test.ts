@@ -118,12 +118,20 @@ describe('what the layout reading could only guess', () => {
     assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'derivative[1].footnoteRefs.dateExercisable'));
   });
 
-  it('flags the footnote marks of a cell it could not read: a mark may be run into it ("SD" for "S(1)")', () => {
-    const placements = formPage().map((p) => (p.text === 'S' && p.y === 1060 ? { ...p, text: 'SD' } : p));
-    const extraction = extractFiling(ocrDocument([page(1, placements)]));
-    assert.equal(extraction.filing.nonDerivative[0]!.transactionCode, null);
-    const flagged = new Set(extraction.findings.filter((f) => f.rule === 'low-confidence').map((f) => f.path));
-    assert.ok(flagged.has('nonDerivative[0].footnoteRefs.transactionCode'));
+  it('takes a code read with a scrap after it ("SD", "ct" for "S(1)", "C(1)") for the code, and flags it and its marks', () => {
+    const code = (text: string) => {
+      const placements = formPage().map((p) => (p.text === 'S' && p.y === 1060 ? { ...p, text } : p));
+      const extraction = extractFiling(ocrDocument([page(1, placements)]));
+      const flagged = new Set(extraction.findings.filter((f) => f.rule === 'low-confidence').map((f) => f.path));
+      return { code: extraction.filing.nonDerivative[0]!.transactionCode, flagged: ['nonDerivative[0].transactionCode', 'nonDerivative[0].footnoteRefs.transactionCode'].filter((p) => flagged.has(p)) };
+    };
+    const both = ['nonDerivative[0].transactionCode', 'nonDerivative[0].footnoteRefs.transactionCode'];
+    assert.deepEqual(code('SD'), { code: 'S', flagged: both });
+    assert.deepEqual(code('ct'), { code: 'C', flagged: both });
+    assert.equal(code('F:').code, 'F');
+    // No code letter first, or too much after it: nothing is taken.
+    assert.equal(code('ed').code, null);
+    assert.equal(code('shee').code, null);
   });
 
   it('gives initials back the last period a mark set close after them took ("L.P®", "L.P(2)"); other words keep their ending', () => {
