@@ -52,6 +52,7 @@ const LEAVES: Record<TableName, Leaf[]> = {
 };
 
 export const TEXT_COLUMNS = new Set(['securityTitle', 'underlyingTitle', 'natureOfOwnership']);
+export const PRICES = new Set(['pricePerShare', 'conversionOrExercisePrice']);
 
 /**
  * The one-letter columns, with what their cells hold (cell-look.ts): the page reading often drops a

@@ -5,7 +5,7 @@
 // own header reuses the columns of the page before.
 import type { DraftFiling, TransactionCode } from '../../../shared/model.js';
 import { derivativeLine, nonDerivativeLine, type LineCells } from './line-drafts.js';
-import { columnAt, columnsFromHeader, isHeaderLine, LETTER_COLUMNS, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
+import { columnAt, columnsFromHeader, isHeaderLine, LETTER_COLUMNS, PRICES, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
 import { median, splitAtBorders, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
 import { mendFromPhrases, type Phrase } from './phrase-mend.js';
 import { UNSURE, type Provenance } from './provenance.js';
@@ -256,7 +256,9 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
       ?? (field === 'transactionCode' ? /^([A-Z])([^A-Z].*|W)$/.exec(last.text) : null);
     // Or as its bare digits, after a number whose last group of thousands then holds too many
     // ("99,8102" for "99,810(2)"), when the filing has such a footnote.
-    const digitsRunIn = glued === null && !TEXT_COLUMNS.has(field) ? /^(\$?\d{1,3}(?:,\d{3})+)(\d{1,2})$/.exec(last.text) : null;
+    // So too after a price that then has more than the four decimals a price is given to ("$5.17417"
+    // for "$5.1741(7)").
+    const digitsRunIn = glued === null && !TEXT_COLUMNS.has(field) ? /^(\$?\d{1,3}(?:,\d{3})+)(\d{1,2})$/.exec(last.text) ?? (PRICES.has(field) ? /^(\$?\d[\d,]*\.\d{4})(\d{1,2})$/.exec(last.text) : null) : null;
     const lowRunIn = glued === null && last.confidence < 70 && /[a-z][^a-z0-9.,)]$/i.test(last.text) ? /^(.*)(.)$/.exec(last.text) : null;
     const runIn = glued ?? (digitsRunIn !== null && ids.includes(digitsRunIn[2]!) ? digitsRunIn : null) ?? lowRunIn;
     if (runIn === null) continue;
