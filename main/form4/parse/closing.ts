@@ -103,10 +103,52 @@ function isSpeck(token: Token, before: Token | undefined, after: Token | undefin
 
 function finish(items: readonly FootnoteItem[], provenance: Provenance): DraftFiling['footnotes'] {
   return items.map((item, index) => {
-    provenance.read(`footnotes[${index}].text`, [...item.tokens, ...item.specks]);
+    const path = `footnotes[${index}].text`;
+    provenance.read(path, [...item.tokens, ...item.specks]);
     if (item.guess !== undefined) provenance.guess(`footnotes[${index}].id`, item.guess);
-    return { id: item.id, text: joinText(item.tokens) };
+    const { tokens, mends } = withoutScanSpecks(item.tokens);
+    if (mends.length > 0) provenance.guess(path, mends.join('; '));
+    return { id: item.id, text: joinText(tokens) };
   });
+}
+
+/** Words that never end a sentence: a period after one, before a small letter, is a speck ("at. prices"). */
+const NEVER_LAST = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/**
+ * What a scan's specks make of a footnote's words, mended: a lone character after its closing period
+ * ("fees. i"), a comma ending it (a footnote ends with a period), and a period between two words in
+ * small letters ("and.immediately", "at. prices"; not "i.e." nor an address: "sec.gov").
+ */
+function withoutScanSpecks(read: readonly Token[]): { tokens: Token[]; mends: string[] } {
+  const tokens = [...read];
+  const mends: string[] = [];
+  const last = tokens.at(-1);
+  if (last !== undefined && tokens.length > 1 && last.text.length === 1 && /[.)"”]$/.test(tokens.at(-2)!.text)) {
+    tokens.pop();
+    mends.push(`"${last.text}" after the closing period taken for a speck`);
+  }
+  const end = tokens.at(-1);
+  if (end !== undefined && /[A-Za-z0-9)"”]\,$/.test(end.text)) {
+    tokens[tokens.length - 1] = { ...end, text: `${end.text.slice(0, -1)}.` };
+    mends.push(`the comma ending it taken for a period`);
+  }
+  return {
+    tokens: tokens.flatMap((token, i) => {
+      const inside = /^([a-z]+)\.([a-z]{2,}[.,;:]?)$/.exec(token.text);
+      if (inside !== null && inside[1]!.length + inside[2]!.length > 3 && !/^(com|gov|org|net|edu)\b/.test(inside[2]!)) {
+        mends.push(`"${token.text}" read as two words`);
+        return [{ ...token, text: inside[1]! }, { ...token, text: inside[2]! }];
+      }
+      const next = tokens[i + 1];
+      if (next !== undefined && /^[a-z]/.test(next.text) && NEVER_LAST.has(token.text.slice(0, -1)) && token.text.endsWith('.')) {
+        mends.push(`the period after "${token.text.slice(0, -1)}" taken for a speck`);
+        return [{ ...token, text: token.text.slice(0, -1) }];
+      }
+      return [token];
+    }),
+    mends,
+  };
 }
 
 /**

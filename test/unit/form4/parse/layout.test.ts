@@ -89,6 +89,22 @@ describe('reading a scanned page by its layout', () => {
     assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'footnotes[0].text'), 'the unsure speck still flags the footnote it stood in');
   });
 
+  it('mends what specks make of a footnote\'s words: a lone character after its last period, a comma ending it, a period between small words, as a guess', () => {
+    const placements = formPage().flatMap((p) => {
+      if (p.y === 1740 && p.text === 'Sold') return [{ ...p, text: 'were.sold' }];
+      if (p.y === 1740 && p.text === 'plan.') return [{ ...p, text: 'plan,' }];
+      if (p.y === 1780 && p.text === 'in') return [{ ...p, text: 'in.' }];
+      if (p.y === 1780 && p.text === 'grant.') return [p, { text: 'i', x: p.x + 90, y: 1780, height: 24, confidence: 60 }];
+      return [p];
+    });
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.deepEqual(extraction.filing.footnotes, [{ id: '1', text: 'were sold under a 10b5-1 plan.' }, { id: '2', text: 'Vests in full on grant.' }]);
+    assert.match(extraction.guesses['footnotes[0].text'] ?? '', /comma ending it taken for a period; "were.sold" read as two words/);
+    assert.match(extraction.guesses['footnotes[1].text'] ?? '', /"i" after the closing period .*; the period after "in"/);
+    const kept = formPage().map((p) => (p.y === 1740 && p.text === 'Sold' ? { ...p, text: 'See.sec.gov' } : p.y === 1780 && p.text === 'Vests' ? { ...p, text: 'i.e.' } : p));
+    assert.deepEqual(extractFiling(ocrDocument([page(1, kept)])).filing.footnotes.map((f) => f.text.split(' ')[0]), ['See.sec.gov', 'i.e.']);
+  });
+
   it('keeps each field\'s page, boxes and OCR confidence', () => {
     const source = parsed.sources['derivative[0].sharesDisposed'];
     assert.equal(source?.page, 1);
