@@ -382,6 +382,17 @@ function capitalized(text: string): string {
   return text;
 }
 
+/**
+ * Marks in the order they are printed: a mark run into a cell's first line comes before one wrapped
+ * below it, however the reading found them. Marks on one line go left to right.
+ */
+function inReadingOrder(a: Mark, b: Mark): number {
+  const [one, two] = [a.token.box, b.token.box];
+  if (one === null || two === null || a.token.page !== b.token.page) return 0;
+  const apart = one.y + one.height / 2 - (two.y + two.height / 2);
+  return Math.abs(apart) > Math.min(one.height, two.height) / 2 ? apart : one.x - two.x;
+}
+
 /** Letters OCR takes for digits in a cell that must hold a number or date. */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
 
@@ -390,7 +401,7 @@ class RowReader implements LineCells {
   readonly footnoteRefs: Record<string, string[]> = {};
   constructor(private readonly row: Row, private readonly path: string, private readonly provenance: Provenance, private readonly phrases: readonly Phrase[]) {
     for (const [field, cell] of row) {
-      if (cell.marks.length > 0) this.footnoteRefs[field] = [...new Set(cell.marks.map((m) => m.id))];
+      if (cell.marks.length > 0) this.footnoteRefs[field] = [...new Set([...cell.marks].sort(inReadingOrder).map((m) => m.id))];
       const guesses = cell.marks.filter((m) => m.guess !== undefined).map((m) => m.guess!);
       if (cell.markRunIn) guesses.push('a footnote mark may be run into the last word of the cell');
       if (cell.markLost) guesses.push('a footnote mark seems printed here but could not be read');

@@ -276,6 +276,10 @@ describe('what the layout reading could only guess', () => {
     assert.equal(apart.filing.nonDerivative[1]!.natureOfOwnership, 'By Family Trust');
     assert.deepEqual(apart.filing.nonDerivative[1]!.footnoteRefs, { natureOfOwnership: ['1', '2'] });
     assert.ok(apart.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership']);
+    // A mark run into the last word of the first line comes before the one wrapped below it.
+    const runIn = formPage().map((p) => (p.text === 'Trust' && p.y === 1145 ? { ...p, text: 'Trust(1' } : p));
+    const both = extractFiling(ocrDocument([page(1, [...runIn, { text: '(2)', height: 15, x: 2180, y: 1180, confidence: 60 }])]));
+    assert.deepEqual(both.filing.nonDerivative[1]!.footnoteRefs, { natureOfOwnership: ['1', '2'] });
   });
 
   const withIssuer = (issuer: string) => extractFiling(ocrDocument([page(1, formPage({ header: { issuer } }))]));
