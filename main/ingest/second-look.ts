@@ -75,6 +75,10 @@ const DISAGREED = 20;
 const MIN_SPECK_AT_300 = 6;
 /** A lone bar where the cell can hold only one letter drawn so is that letter; not certain (a stray stroke). */
 const BAR_CONFIDENCE = 85;
+/** Ink beside a bar, as a share of the bar's, that still leaves it alone (a speck). */
+const LONE = 0.15;
+/** How many columns either side of a bar's stem its blur greys, in pixels. */
+const FRINGE = 2;
 
 /** How many pixels of each row and each column of a cut are dark as a printed rule is. */
 function ruleInk(cut: GrayImage): { rows: number[]; columns: number[] } {
@@ -168,12 +172,42 @@ export function inkOf(cut: GrayImage): Box | null {
 }
 
 /**
- * Whether the ink is one solid upright bar standing clear of the cut's top and bottom (a rule would
- * run through them): a letter's stem, not a speck.
+ * The box of the cut's ink when it is one solid upright bar standing clear of the cut's top and
+ * bottom (a rule would run through them), with nothing else of weight beside it: a letter's stem,
+ * not a speck. Null for any other ink. The cut is
+ * weighed against its own darkest pixel: faded toner and blur leave a thin stem grey (the cut's
+ * paper brought to white lightens it too), its core barely under the ink threshold and its length
+ * broken there (a stem 18 pixels long showed 9 of them under it).
  */
-export function isLoneBar(cut: GrayImage, ink: Box): boolean {
-  const { count } = inkCount(cut);
-  return ink.width < ink.height * 0.3 && count >= ink.width * ink.height * 0.6 && ink.height >= cut.height * 0.25 && ink.y > 0 && ink.y + ink.height < cut.height;
+export function loneBar(cut: GrayImage): Box | null {
+  const darkest = cut.data.reduce((least, v) => Math.min(least, v), 255);
+  const dark = Math.max(INK_DARK, (darkest + 255) / 2);
+  const columns = new Array<number>(cut.width).fill(0);
+  for (let y = 0; y < cut.height; y += 1) {
+    for (let x = 0; x < cut.width; x += 1) if (cut.data[y * cut.width + x]! < dark) columns[x]! += 1;
+  }
+  // The stem's columns: those dark over at least half the darkest column's length (blur's fringe is not).
+  const peak = Math.max(...columns);
+  const stem = columns.flatMap((count, x) => (count > 0 && count >= peak / 2 ? [x] : []));
+  if (stem.length === 0) return null;
+  const left = stem[0]!;
+  const width = stem.length;
+  if (stem.at(-1)! - left + 1 !== width) return null;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (let y = 0; y < cut.height; y += 1) {
+    for (let x = left; x < left + width; x += 1) {
+      if (cut.data[y * cut.width + x]! >= dark) continue;
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  const height = bottom - top + 1;
+  const inStem = stem.reduce((sum, x) => sum + columns[x]!, 0);
+  // Ink in the columns either side of the stem is its blurred edge; beyond them, other ink.
+  const besides = columns.reduce((sum, count, x) => (x < left - FRINGE || x >= left + width + FRINGE ? sum + count : sum), 0);
+  const bar = width < height * 0.3 && inStem >= width * height * 0.6 && besides <= inStem * LONE && height >= cut.height * 0.25 && top > 0 && bottom < cut.height - 1;
+  return bar ? { x: left, y: top, width, height } : null;
 }
 
 function inkCount(cut: GrayImage): { count: number; box: Box } {
@@ -253,9 +287,10 @@ export async function readCells(
         if (ink === null) return;
       }
     }
-    const page = { x: crop.x + ink.x, y: crop.y + ink.y, width: ink.width, height: ink.height };
-    if (cell.bar !== undefined && isLoneBar(cut, ink)) main[index] = { text: cell.bar, confidence: BAR_CONFIDENCE, ink: page };
-    else toRead(cell.alphabet, { index, part: 'main', cut: { crop, pixels: cut }, ink: page });
+    const bar = cell.bar === undefined ? null : loneBar(cut);
+    // A faint bar's box is its stem's: its ink under the threshold may be a stub, which the parser would take for a raised mark.
+    if (bar !== null) main[index] = { text: cell.bar!, confidence: BAR_CONFIDENCE, ink: { ...bar, x: crop.x + bar.x, y: crop.y + bar.y } };
+    else toRead(cell.alphabet, { index, part: 'main', cut: { crop, pixels: cut }, ink: { x: crop.x + ink.x, y: crop.y + ink.y, width: ink.width, height: ink.height } });
   });
   // Each strip is read at two sizes: a small mark or letter on a damaged scan can be misread surely
   // once, rarely the same way twice. Two readings that differ leave the cell in doubt.

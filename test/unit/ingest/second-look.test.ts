@@ -7,7 +7,7 @@ import type { GrayImage } from '../../../main/ingest/gray-image.js';
 import { OcrPool, type StripRequest } from '../../../main/ingest/ocr-pool.js';
 import { decodePngToGray } from '../../../main/ingest/png-decoder.js';
 import { splitRaised } from '../../../main/ingest/raised-marks.js';
-import { checkboxState, cleanCut, inkOf, isLoneBar, readCells, wipeRules } from '../../../main/ingest/second-look.js';
+import { checkboxState, cleanCut, inkOf, loneBar, readCells, wipeRules } from '../../../main/ingest/second-look.js';
 import { SAMPLE_LINES, textPng } from './fixtures.js';
 
 function blank(width: number, height: number): GrayImage {
@@ -58,14 +58,24 @@ describe('a cut cleaned and weighed', () => {
     assert.equal(inkOf(fill(fill(blank(80, 50), 10, 10, 2, 2), 50, 30, 3, 3)), null);
   });
 
-  it('tells a lone upright bar from a letter with a bowl and from a rule\'s end', () => {
+  it('tells a lone upright bar, crisp or faint and blurred, from a letter with a bowl and from a rule\'s end', () => {
     const bar = fill(blank(80, 50), 38, 12, 4, 22);
-    assert.equal(isLoneBar(bar, inkOf(bar)!), true);
+    assert.deepEqual(loneBar(bar), { x: 38, y: 12, width: 4, height: 22 });
+    // A faded stem: its core grey about the ink threshold, broken by lighter pixels, a blurred edge each side.
+    const faint = fill(fill(fill(blank(80, 50), 37, 13, 1, 20, 185), 38, 12, 2, 22, 150), 40, 13, 1, 20, 175);
+    fill(faint, 38, 16, 2, 3, 120);
+    fill(faint, 38, 24, 2, 3, 125);
+    assert.deepEqual(inkOf(faint), null, 'too little of it under the ink threshold to count');
+    fill(faint, 38, 28, 2, 4, 125);
+    assert.equal(inkOf(faint)!.height < 22, true);
+    assert.deepEqual(loneBar(faint), { x: 37, y: 12, width: 4, height: 22 }, 'measured at half its darkness: its blurred edge too');
     const d = fill(fill(fill(blank(80, 50), 30, 12, 4, 22), 30, 12, 16, 3), 30, 31, 16, 3);
     fill(d, 44, 12, 4, 22);
-    assert.equal(isLoneBar(d, inkOf(d)!), false);
+    assert.equal(loneBar(d), null);
     const ruleEnd = fill(blank(80, 50), 38, 0, 4, 30);
-    assert.equal(isLoneBar(ruleEnd, inkOf(ruleEnd)!), false);
+    assert.equal(loneBar(ruleEnd), null);
+    const speckBeside = fill(fill(blank(80, 50), 38, 12, 4, 22), 60, 20, 6, 6);
+    assert.equal(loneBar(speckBeside), null, 'not alone');
   });
 });
 
