@@ -255,16 +255,20 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
     const glued = /^(.*?[A-Za-z0-9.)])(['‘’]?[®©™°@*?!"“%¥]+[^A-Za-z]*|\(\d?)$/.exec(last.text) ?? /^(.*\d)(\))$/.exec(last.text)
       ?? (field === 'transactionCode' ? /^([A-Z])([^A-Z].*|W)$/.exec(last.text) : null);
     // Or as its bare digits, after a number whose last group of thousands then holds too many
-    // ("99,8102" for "99,810(2)"), when the filing has such a footnote.
-    // So too after a price that then has more than the four decimals a price is given to ("$5.17417"
-    // for "$5.1741(7)").
-    const digitsRunIn = glued === null && !TEXT_COLUMNS.has(field) ? /^(\$?\d{1,3}(?:,\d{3})+)(\d{1,2})$/.exec(last.text) ?? (PRICES.has(field) ? /^(\$?\d[\d,]*\.\d{4})(\d{1,2})$/.exec(last.text) : null) : null;
-    const lowRunIn = glued === null && last.confidence < 70 && /[a-z][^a-z0-9.,)]$/i.test(last.text) ? /^(.*)(.)$/.exec(last.text) : null;
-    const runIn = glued ?? (digitsRunIn !== null && ids.includes(digitsRunIn[2]!) ? digitsRunIn : null) ?? lowRunIn;
+    // ("99,8102" for "99,810(2)"; before a bracket or sign read with them: "64,2134)"): whatever the
+    // digits, if they name no footnote the mark was misread ("14,2699"). So too after a price that then
+    // has one decimal more than the four a price is given to ("$5.17417" for "$5.1741(7)"), when the
+    // filing has that footnote (two more are as likely a misread mark and a digit).
+    const number = glued?.[1] ?? last.text;
+    const grouped = TEXT_COLUMNS.has(field) ? null : /^(\$?\d{1,3}(?:,\d{3})+)(\d{1,2})$/.exec(number);
+    const decimals = PRICES.has(field) ? /^(\$?\d[\d,]*\.\d{4})(\d)$/.exec(number) : null;
+    const digitsRunIn = grouped ?? (decimals !== null && ids.includes(decimals[2]!) ? decimals : null);
+    const lowRunIn = glued === null && digitsRunIn === null && last.confidence < 70 && /[a-z][^a-z0-9.,)]$/i.test(last.text) ? /^(.*)(.)$/.exec(last.text) : null;
+    const runIn = digitsRunIn !== null ? [last.text, digitsRunIn[1]!, `${digitsRunIn[2]!}${glued?.[2] ?? ''}`] : glued ?? lowRunIn;
     if (runIn === null) continue;
     cell.markRunIn = true;
     cell.values[cell.values.length - 1] = { ...last, text: closedInitials(runIn[1]!) };
-    const digits = runIn === digitsRunIn ? runIn[2]! : /\d/.exec(runIn[2]!)?.[0];
+    const digits = digitsRunIn !== null ? digitsRunIn[2]! : /\d/.exec(runIn[2]!)?.[0];
     const seen = `a footnote mark run into "${last.text}"`;
     cell.marks.push(digits !== undefined && (ids.length === 0 || ids.includes(digits)) ? { id: digits, token: last, guess: `${seen}; taken as (${digits})` } : unreadMark(last, seen, ids));
   }

@@ -215,7 +215,7 @@ describe('what the layout reading could only guess', () => {
     assert.deepEqual(nature('Trust(1)').filing.nonDerivative[1]!.footnoteRefs, { natureOfOwnership: ['1'] }, 'a mark read surely stays as read');
   });
 
-  it('reads a number a mark ran into as the number and a guessed mark ("$20.22%", "10,0002" for "10,000(2)", "$20.22152"), and a number\'s specks as specks', () => {
+  it('reads a number a mark ran into as the number and a guessed mark ("$20.22%", "10,0002" or "10,0002)" for "10,000(2)", "$20.22152"), and a number\'s specks as specks', () => {
     const row = (changes: Record<string, string>) => {
       const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.y === 1060 && changes[p.text] !== undefined ? { ...p, text: changes[p.text]! } : p)))]));
       return { line: extraction.filing.nonDerivative[0]!, guesses: extraction.guesses };
@@ -228,12 +228,18 @@ describe('what the layout reading could only guess', () => {
     assert.equal(digit.line.sharesOwnedFollowing, 10000);
     assert.deepEqual(digit.line.footnoteRefs?.['sharesOwnedFollowing'], ['2']);
     assert.match(digit.guesses['nonDerivative[0].footnoteRefs.sharesOwnedFollowing'] ?? '', /run into "10,0002"; taken as \(2\)/);
-    assert.equal(row({ '10,000': '10,0003' }).line.sharesOwnedFollowing, null, 'the filing has no footnote 3: no mark to take off');
+    const misread = row({ '10,000': '10,0003' });
+    assert.equal(misread.line.sharesOwnedFollowing, 10000, 'the filing has no footnote 3: a misread mark, still taken off');
+    assert.match(misread.guesses['nonDerivative[0].footnoteRefs.sharesOwnedFollowing'] ?? '', /run into "10,0003"/);
+    const bracketed = row({ '10,000': '10,0002)' });
+    assert.equal(bracketed.line.sharesOwnedFollowing, 10000, 'the digits before the closing bracket are the mark');
+    assert.deepEqual(bracketed.line.footnoteRefs?.['sharesOwnedFollowing'], ['2']);
     const decimals = row({ '$20.22': '$20.22152' });
     assert.equal(decimals.line.pricePerShare, 20.2215, 'a price of more than four decimals ends in its mark');
     assert.deepEqual(decimals.line.footnoteRefs?.['pricePerShare'], ['2']);
     assert.match(decimals.guesses['nonDerivative[0].footnoteRefs.pricePerShare'] ?? '', /taken as \(2\)/);
     assert.equal(row({ '$20.22': '$20.2215' }).line.pricePerShare, 20.2215, 'four decimals are a price\'s own');
+    assert.equal(row({ '$20.22': '$20.221512' }).line.pricePerShare, 20.221512, 'two more may be a misread mark and a digit: left as read');
     for (const specked of ['10,000.', '-10,000']) {
       const read = row({ '10,000': specked });
       assert.equal(read.line.sharesOwnedFollowing, 10000, specked);
