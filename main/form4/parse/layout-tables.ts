@@ -242,9 +242,17 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
   // places the column was not read: a lone A or D after an amount is the next cell's.
   const amount = row.get('shares');
   const letter = amount?.values[amount.values.length - 1];
-  if (amount !== undefined && letter !== undefined && amount.values.length > 1 && /^[AD]$/.test(letter.text) && columns.some((c) => c.field === 'acquiredDisposed') && (row.get('acquiredDisposed')?.values.length ?? 0) === 0) {
+  const empty = (field: string) => columns.some((c) => c.field === field) && (row.get(field)?.values.length ?? 0) === 0;
+  if (amount !== undefined && letter !== undefined && amount.values.length > 1 && /^[AD]\.?$/.test(letter.text) && empty('acquiredDisposed')) {
     amount.values.pop();
-    cellOf(row, 'acquiredDisposed').values.push(letter);
+    cellOf(row, 'acquiredDisposed').values.push({ ...letter, text: letter.text[0]! });
+  }
+  // So does the code before it, when the code's column was placed too far left: a lone code letter
+  // before the amount is the code's.
+  const code = amount?.values[0];
+  if (amount !== undefined && code !== undefined && amount.values.length > 1 && code.text.length === 1 && readCode(code.text) !== null && /^\d/.test(amount.values[1]!.text) && empty('transactionCode')) {
+    amount.values.shift();
+    cellOf(row, 'transactionCode').values.push(code);
   }
   for (const [field, cell] of row) {
     const last = cell.values[cell.values.length - 1];

@@ -493,6 +493,14 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual([sale!.shares, sale!.acquiredDisposed, sale!.pricePerShare], [1000, 'D', 20.22]);
   });
 
+  it('gives a lone code letter that lands before the amount, and a "D." after it, to their own empty columns', () => {
+    const placements = formPage()
+      .filter((p) => !(p.y >= 1000 && p.y <= 1035 && ['(A)', 'or', '(D)'].includes(p.text)))
+      .map((p) => (p.text === 'S' && p.y === 1060 ? { ...p, x: 1250 } : p.text === 'D' && p.x === 1470 ? { ...p, x: 1392, text: 'D.' } : p));
+    const [sale] = extractFiling(ocrDocument([page(1, placements)])).filing.nonDerivative;
+    assert.deepEqual([sale!.transactionCode, sale!.shares, sale!.acquiredDisposed], ['S', 1000, 'D']);
+  });
+
   it('takes a checkbox whose mark OCR dropped as checked, and flags it', () => {
     const placements = formPage().filter((p) => !(p.text === '[X]' && p.y === 480));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
