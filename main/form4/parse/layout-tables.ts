@@ -496,16 +496,26 @@ class RowReader implements LineCells {
       this.provenance.read(path, tokens, tokens.length > 1 && what !== 'code' ? `printed as ${tokens.length} pieces (${tokens.map((t) => t.text).join(' | ')}); read as one` : undefined);
       return direct;
     }
-    // A number's specks: a dash before it (no amount on the form is negative), a stop after a price
-    // or a number grouped in thousands (after a short one, "43,", the stop is where OCR cut it).
-    // A date's: a stop or a quote after its year ("02/21/2013,").
-    const unspecked = what === 'number' ? text.replace(/^[-–—~]+|[.,:;]+$/g, '') : what === 'date' ? text.replace(/[.,:;'"`]+$/, '') : text;
+    // A number's specks: a dash or a stop before it (no amount on the form is negative), a stop after
+    // a price or a number grouped in thousands (after a short one, "43,", the stop is where OCR cut
+    // it), a colon or semicolon for a comma ("35;587"). A date's: a stop, a quote or a bang after its
+    // year ("02/21/2013,").
+    const unspecked = what === 'number' ? text.replace(/^[-–—~.,']+|[.,:;]+$/g, '').replace(/(\d)[;:](?=\d{3}(?!\d))/g, '$1,') : what === 'date' ? text.replace(/[.,:;'"`!|]+$/, '') : text;
     const despecked = unspecked !== text && (what === 'date' || /^\$|,\d{3}$/.test(unspecked)) ? read(unspecked) : null;
     if (despecked !== null) {
       this.provenance.read(path, tokens, `the cell reads "${text}"; "${unspecked}" taken for the ${what}, the rest for specks`);
       return despecked;
     }
-    const mended = text.replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
+    // A date run in after a neighbour's ink ("$17.3509/03/16/2021", "344111/19/2012"): the date, as a
+    // guess (a mark or border in one to three characters was given its cell when the row was read).
+    const dated = what === 'date' ? /^.+?(\d{2}\/\d{2}\/\d{4})$/.exec(unspecked) : null;
+    const ranIn = dated === null ? null : read(dated[1]!);
+    if (ranIn !== null) {
+      this.provenance.read(path, tokens, `the cell reads "${text}"; the date at its end taken, the rest for ink run in from its neighbour`);
+      return ranIn;
+    }
+    // A lone nought beside a speck reads as the word it looks like.
+    const mended = (what === 'number' && /^[oO]f$/.test(text) ? '0' : text).replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
     const fixed = what === 'code' || what === 'letter' ? null : read(mended);
     if (fixed !== null) {
       this.provenance.read(path, tokens, `the cell reads "${text}"; letters taken for look-alike digits (${mended})`);

@@ -240,7 +240,7 @@ describe('what the layout reading could only guess', () => {
     assert.match(decimals.guesses['nonDerivative[0].footnoteRefs.pricePerShare'] ?? '', /taken as \(2\)/);
     assert.equal(row({ '$20.22': '$20.2215' }).line.pricePerShare, 20.2215, 'four decimals are a price\'s own');
     assert.equal(row({ '$20.22': '$20.221512' }).line.pricePerShare, 20.221512, 'two more may be a misread mark and a digit: left as read');
-    for (const specked of ['10,000.', '-10,000']) {
+    for (const specked of ['10,000.', '-10,000', '.10,000', '10;000']) {
       const read = row({ '10,000': specked });
       assert.equal(read.line.sharesOwnedFollowing, 10000, specked);
       assert.match(read.guesses['nonDerivative[0].sharesOwnedFollowing'] ?? '', /taken for the number, the rest for specks/);
@@ -404,6 +404,23 @@ describe('what the layout reading could only guess', () => {
     assert.equal(misread.filing.derivative[0]!.footnoteRefs?.dateExercisable, undefined);
     assert.ok(misread.guesses['derivative[0].footnoteRefs.dateExercisable']);
     assert.equal(read('Immediately', 95).guesses['derivative[0].footnoteRefs.dateExercisable'], undefined);
+  });
+
+  it('reads a date run in after a neighbour\'s ink, or with a bang after it, as the date, flagged; a lone nought read "of" as 0', () => {
+    const read = (changes: Record<string, string>) => {
+      const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.y === 1060 && changes[p.text] !== undefined ? { ...p, text: changes[p.text]! } : p)))]));
+      return { line: extraction.filing.nonDerivative[0]!, guesses: extraction.guesses };
+    };
+    const ranIn = read({ '05/23/2017': '344105/23/2017' });
+    assert.equal(ranIn.line.transactionDate, '2017-05-23');
+    assert.match(ranIn.guesses['nonDerivative[0].transactionDate'] ?? '', /the date at its end taken/);
+    const bang = extractFiling(ocrDocument([page(1, [...formPage(), { text: '!', x: 700, y: 1075, height: 8, confidence: 30 }])]));
+    assert.equal(bang.filing.nonDerivative[0]!.transactionDate, '2017-05-23');
+    assert.match(bang.guesses['nonDerivative[0].transactionDate'] ?? '', /taken for the date, the rest for specks/);
+    assert.equal(read({ '05/23/2017': '3441105/23' }).line.transactionDate, null, 'no whole date at its end');
+    const nought = read({ '10,000': 'of' });
+    assert.equal(nought.line.sharesOwnedFollowing, 0);
+    assert.ok(nought.guesses['nonDerivative[0].sharesOwnedFollowing']);
   });
 
   it('flags a number that a letter stood in for', () => {
