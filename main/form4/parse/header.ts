@@ -261,7 +261,12 @@ export function readIssuer(tokens: Token[], provenance: Provenance): HeaderField
   if (bracketed !== null) {
     const [whole, name] = bracketed;
     // A ticker is one word: specks beside it go ("EB :"), and so does a bar read as "1" ("WARM 1").
-    const ticker = bracketed[2]!.replace(/^[\s|:;.,'"`~_=-]+|[\s|:;.,'"`~_=-]+$/g, '').replace(/^(\S+)\s+[1lIJ]$/, '$1');
+    const word = bracketed[2]!.replace(/^[\s|:;.,'"`~_=-]+|[\s|:;.,'"`~_=-]+$/g, '').replace(/^(\S+)\s+[1lIJ]$/, '$1');
+    // Where the closing bracket was lost, the next box's words run on after the ticker ("DKNG 3- Cet
+    // of ... 03/14/2025"): a ticker first, in capitals, is the ticker.
+    const runOn = /^([A-Z][A-Z.]{0,5})\s+\S/.exec(word);
+    const ticker = runOn === null ? word : runOn[1]!;
+    if (runOn !== null) provenance.guess('issuer.tradingSymbol', `read as "${word}"; its first word taken for the ticker, the rest for the next box's`);
     const nameTokens = tokens.filter((t) => !/[[\]|]/.test(t.text) && name!.includes(t.text));
     provenance.read('issuer.name', nameTokens);
     // A whole word with a period inside the name is a comma that lost its tail ("Natera. Inc."): a

@@ -286,8 +286,10 @@ export function readLayoutHeader(layout: PageLayout, bottom: number, textHeight:
   const issuer = readIssuer(mended, provenance);
   if (box2 === null) provenance.guess('issuer.name', 'box 2 was not found on the page');
   const periodTokens = box3 === null ? [] : boxLines({ left: middle - pad, right: right - pad, top: box3.bottom, bottom: box4?.top ?? bottom }, '(Month/Day/Year)');
-  const periodOfReport = readDateBox(periodTokens, 'periodOfReport', provenance);
+  // Box 3's label unread, its date is read with box 2's words.
+  const periodOfReport = readDateBox(box3 === null ? issuerTokens : periodTokens, 'periodOfReport', provenance);
   if (periodOfReport === null) provenance.guess('periodOfReport', 'no date could be read in box 3');
+  else if (box3 === null) provenance.guess('periodOfReport', 'box 3 was not found; the date read under box 2 taken for its');
   const originalTokens = box4 === null ? [] : boxLines({ left: middle - pad, right: (box6?.left ?? right) - pad, top: box4.bottom, bottom }, 'If Amendment, Date of Original Filed (Month/Day/Year)');
   const dateOfOriginalSubmission = readDateBox(originalTokens, 'dateOfOriginalSubmission', provenance);
   if (dateOfOriginalSubmission === null && originalTokens.some((t) => /\d/.test(t.text))) provenance.guess('dateOfOriginalSubmission', `box 4 reads "${joinText(originalTokens)}", not a date`);

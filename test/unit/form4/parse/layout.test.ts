@@ -290,6 +290,17 @@ describe('what the layout reading could only guess', () => {
 
   const withIssuer = (issuer: string) => extractFiling(ocrDocument([page(1, formPage({ header: { issuer } }))]));
 
+  it('reads the ticker and box 3\'s date when box 3\'s label was misread and its words ran on after the ticker, as guesses', () => {
+    const placements = formPage({ header: { issuer: 'ACME CORP [ ACME' } })
+      .filter((p) => !(p.y === 530 && p.x >= 900 && p.x < 1700))
+      .concat(words('3- Cet of g Eariont ; Thuwaesion ]', 900, 530));
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.equal(extraction.filing.issuer.tradingSymbol, 'ACME');
+    assert.equal(extraction.filing.periodOfReport, '2017-05-23');
+    assert.match(extraction.guesses['issuer.tradingSymbol'] ?? '', /first word taken for the ticker/);
+    assert.match(extraction.guesses['periodOfReport'] ?? '', /box 3 was not found/);
+  });
+
   it('reads a ticker whose bracket OCR read as a bar beside the rule ("[ FB | ]", "| KTOS ]") or a letter ("L MSFT |"), flagged when a bracket was lost', () => {
     assert.deepEqual(withIssuer('ACME CORP [ ACME | ]').filing.issuer, { name: 'ACME CORP', tradingSymbol: 'ACME' });
     const lost = withIssuer('ACME CORP | ACME ]');
