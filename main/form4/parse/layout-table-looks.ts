@@ -149,7 +149,8 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
   // An amount's last word, which a mark run onto its end may have lengthened ("200(1)" read "2000").
   const word = !runIn && inCell && !TEXT_COLUMNS.has(field) && last?.box != null ? { word: { box: last.box, alphabet: CELL_KINDS.value.alphabet.replace(/[()]/g, '') } } : {};
   return {
-    page, box, alphabet, pattern, raised, ...word, replaces: runIn ? [last!.box!] : [], marks: [], prefix: runIn ? last!.text : '', firstReading: null,
+    // (The row took the digits for the mark already, as a guess; the look weighs them again from the word as read.)
+    page, box, alphabet, pattern, raised, ...word, replaces: runIn ? [last!.box!] : [], marks: [], prefix: bracketLost ? cell.marks[0]!.token.text.slice(0, -1) : runIn ? last!.text : '', firstReading: null,
     ...(bracketLost ? { markDigitsEndPrefix: true } : {}),
   };
 }

@@ -128,7 +128,7 @@ describe('the answers, applied', () => {
   it('reads a mark run into a wrapped nature of ownership on the word\'s own line, keeping the mark wrapped below it ("Trust®" / "2")', () => {
     const document = documentOf([...changed((p) => p.text === 'Trust', (p) => ({ ...p, text: 'Trust®' })), { text: '2', x: 2180, y: 1180, height: 24, confidence: 90 }]);
     const before = extractFiling(document);
-    assert.deepEqual(before.filing.nonDerivative[1]!.footnoteRefs?.natureOfOwnership, ['2', '1'], 'the wrapped "2" is a mark, and the run-in one a guess');
+    assert.deepEqual(before.filing.nonDerivative[1]!.footnoteRefs?.natureOfOwnership, ['1', '2'], 'the wrapped "2" is a mark, and the run-in one before it a guess');
     assert.ok(before.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership']?.includes('read as "2"'));
     const { cells, apply } = secondLook(document);
     const mark = cells.find((c) => c.prefix === 'Trust');
