@@ -33,18 +33,33 @@ const LLC = /^(?:LIC|LlC|L1C|LLc)(,?)$/;
  */
 const PERIOD_FOR_COMMA = /^([A-Za-z]{5,})\.$/;
 
-/** A street line's tokens, read, with "CIO" at its start, "LIC" and a comma read as a period mended (as guesses). */
-function mendedStreet(tokens: Token[], path: string, provenance: Provenance): Token[] {
-  if (tokens.length === 0) return tokens;
+/**
+ * A street line's tokens, read, with "CIO" at its start ("C/O." run into the name after it), "LIC",
+ * a comma read as a period and a quote between a house number and its street ("102'HACKNEY")
+ * mended, and what follows a lone colon dropped: no address holds one, the hint under the line does
+ * ("FLOOR 11 : (St Street)"). All as guesses.
+ */
+function mendedStreet(read: Token[], path: string, provenance: Provenance): Token[] {
+  if (read.length === 0) return read;
+  const colon = read.findIndex((t, i) => i >= 2 && /^[:;]$/.test(t.text));
+  const tokens = colon > 0 ? read.slice(0, colon) : read;
   const mended = tokens.map((token, index) => {
     if (index === 0 && CARE_OF.test(token.text)) return { ...token, text: 'C/O' };
+    const careOf = index === 0 ? /^C\/O\.(\w.*)$/.exec(token.text) : null;
+    if (careOf !== null) return { ...token, text: `C/O ${careOf[1]}` };
+    const quoted = /^(\d+)['’`]([A-Z]\S*)$/.exec(token.text);
+    if (quoted !== null) return { ...token, text: `${quoted[1]} ${quoted[2]}` };
     const llc = LLC.exec(token.text);
     if (llc !== null) return { ...token, text: `LLC${llc[1]}` };
     const comma = index < tokens.length - 1 ? PERIOD_FOR_COMMA.exec(token.text) : null;
     return comma === null ? token : { ...token, text: `${comma[1]},` };
   });
   const changed = mended.filter((token, index) => token !== tokens[index]);
-  provenance.read(path, mended, changed.length > 0 ? `read as "${tokens.map((t) => t.text).join(' ')}"; ${changed.map((t) => t.text).join(', ')} taken for what OCR misread` : undefined);
+  const why = [
+    ...(changed.length > 0 ? [`${changed.map((t) => t.text).join(', ')} taken for what OCR misread`] : []),
+    ...(colon > 0 ? [`"${read.slice(colon).map((t) => t.text).join(' ')}" after it taken for the hint's ink`] : []),
+  ];
+  provenance.read(path, mended, why.length > 0 ? `read as "${read.map((t) => t.text).join(' ')}"; ${why.join('; ')}` : undefined);
   return mended;
 }
 

@@ -406,6 +406,16 @@ describe('what the layout reading could only guess', () => {
     assert.equal(extraction.guesses['reportingOwners[0].street2'], undefined, 'a line read as printed is no guess');
   });
 
+  it('mends "C/O." run into the name after it and a quote between a house number and its street, and drops the hint\'s ink after a lone colon, flagged', () => {
+    const placements = formPage().filter((p) => !(p.y === 560 && p.x < 800) && !(p.y === 600 && p.x < 800));
+    const extraction = extractFiling(ocrDocument([page(1, [...placements, ...words('C/O.ACME CORP', 200, 560), ...words("100'MAIN ST : (St Street)", 200, 600)])]));
+    const owner = extraction.filing.reportingOwners[0]!;
+    assert.deepEqual([owner.street1, owner.street2], ['C/O ACME CORP', '100 MAIN ST']);
+    assert.match(extraction.guesses['reportingOwners[0].street2'] ?? '', /": \(St Street\)" after it taken for the hint's ink/);
+    const colonFirst = extractFiling(ocrDocument([page(1, [...placements, ...words('ACME CORP', 200, 560), ...words('100 : MAIN ST', 200, 600)])]));
+    assert.equal(colonFirst.filing.reportingOwners[0]!.street2, '100 : MAIN ST', 'a colon after the first word is not the line\'s end');
+  });
+
   it('flags the marks of a date cell that reads as a short unsure word ("oil" for a lone "(2)"), not of one reading "Immediately"', () => {
     const read = (text: string, confidence: number) => {
       const placements = formPage().filter((p) => !(p.y < 1500 && p.x === 1400 && p.text === '(2)'));
