@@ -145,12 +145,13 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
   const { alphabet, pattern } = CELL_KINDS.marks;
   const raised = { baseline: box.y + (baseline - top), textHeight: h };
   // "5.17417)" for "5.1741(7)": OCR lost only the opening bracket, and the mark's digits end the value.
-  const bracketLost = runIn && /\d\)$/.test(cell.marks[0]!.token.text) && !cell.marks[0]!.token.text.includes('(');
+  const read = runIn ? cell.marks.find((m) => m.token.box === last!.box)!.token.text : '';
+  const bracketLost = /\d\)$/.test(read) && !read.includes('(');
   // An amount's last word, which a mark run onto its end may have lengthened ("200(1)" read "2000").
   const word = !runIn && inCell && !TEXT_COLUMNS.has(field) && last?.box != null ? { word: { box: last.box, alphabet: CELL_KINDS.value.alphabet.replace(/[()]/g, '') } } : {};
   return {
     // (The row took the digits for the mark already, as a guess; the look weighs them again from the word as read.)
-    page, box, alphabet, pattern, raised, ...word, replaces: runIn ? [last!.box!] : [], marks: [], prefix: bracketLost ? cell.marks[0]!.token.text.slice(0, -1) : runIn ? last!.text : '', firstReading: null,
+    page, box, alphabet, pattern, raised, ...word, replaces: runIn ? [last!.box!] : [], marks: [], prefix: bracketLost ? read.slice(0, -1) : runIn ? last!.text : '', firstReading: null,
     ...(bracketLost ? { markDigitsEndPrefix: true } : {}),
   };
 }
