@@ -561,7 +561,8 @@ class RowReader implements LineCells {
 
   /**
    * The cell holds one letter and its marks: a code letter read first, then a scrap or two where its
-   * mark stands ("ct", "cH" for C(1), "F:"), is that code, as a guess (value() has flagged the mark).
+   * mark stands ("ct", "cH" for C(1), "SD" for S(1)), is that code, as a guess (value() has flagged
+   * the mark).
    * A small c, s... is its capital blurred: the two are drawn alike.
    */
   private codeBeforeScraps(): TransactionCode | null {
