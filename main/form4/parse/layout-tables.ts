@@ -405,6 +405,11 @@ function inReadingOrder(a: Mark, b: Mark): number {
   return Math.abs(apart) > Math.min(one.height, two.height) / 2 ? apart : one.x - two.x;
 }
 
+/** A cell's words as one run of characters, without the strays at their ends (a number OCR split at a comma is one number). */
+function runText(tokens: readonly Token[]): string {
+  return tokens.map((t) => t.text.replace(STRAY, '')).join('');
+}
+
 /** Letters OCR takes for digits in a cell that must hold a number or date. */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
 
@@ -490,7 +495,7 @@ class RowReader implements LineCells {
     const path = `${this.path}.${field}`;
     const doubt = this.doubt(field);
     if (doubt !== undefined) this.provenance.guess(path, doubt);
-    const text = tokens.map((t) => t.text.replace(STRAY, '')).join('');
+    const text = runText(tokens);
     const direct = read(text);
     if (direct !== null) {
       this.provenance.read(path, tokens, tokens.length > 1 && what !== 'code' ? `printed as ${tokens.length} pieces (${tokens.map((t) => t.text).join(' | ')}); read as one` : undefined);
@@ -566,7 +571,7 @@ class RowReader implements LineCells {
    * A small c, s... is its capital blurred: the two are drawn alike.
    */
   private codeBeforeScraps(): TransactionCode | null {
-    const text = this.cell('transactionCode').map((t) => t.text.replace(STRAY, '')).join('');
+    const text = runText(this.cell('transactionCode'));
     const code = /^([A-Z]|[cosvwxzuk]).{1,2}$/.test(text) ? readCode(text[0]!) : null;
     if (code !== null) this.provenance.guess(`${this.path}.transactionCode`, `taken as ${code}, its first letter; the rest may be a misread mark`);
     return code;
@@ -580,7 +585,7 @@ class RowReader implements LineCells {
     // The column holds D or I alone. A sans-serif I is a bare stroke and reads as a one or an ell; a
     // blurred D loses its corners and reads as a nought: taken for the letter, as a guess.
     const tokens = this.cell('directOrIndirect');
-    const text = tokens.map((t) => t.text.replace(STRAY, '')).join('').replace(/[.,:;]+$/, '');
+    const text = runText(tokens).replace(/[.,:;]+$/, '');
     const lookalike = /^[1l|!i]{1,2}$/.test(text) ? 'I' : /^[0O]$/.test(text) ? 'D' : null;
     if (lookalike === null) return this.letter('directOrIndirect', ['D', 'I'] as const);
     this.provenance.read(`${this.path}.directOrIndirect`, tokens, `the cell reads "${text}", taken for ${lookalike}, the letter it looks like`);
