@@ -88,15 +88,17 @@ export function inkBands(cut: GrayImage, lowest: number): Array<{ top: number; b
 
 /**
  * The page's lines with each place where lines ran together read again band by band (`readStrips`:
- * the OCR pool). `image` is the upright page the boxes of `lines` refer to.
+ * the OCR pool). `pageImage` makes the upright page the boxes of `lines` refer to, asked for only
+ * when there is such a place.
  */
 export async function readMergedLinesApart(
-  image: GrayImage,
+  pageImage: () => Promise<GrayImage>,
   lines: readonly Line[],
   readStrips: (strips: StripRequest[]) => Promise<Array<readonly OcrBlock[]>>,
 ): Promise<Line[]> {
   const places = mergedLinesOf(lines);
   if (places.length === 0) return [...lines];
+  const image = await pageImage();
   const height = wordHeight(lines);
   const pieces = places.flatMap((place, index) => bandsOf(image, place.box, height).map((band) => ({ ...band, place: index })));
   if (pieces.length === 0) return [...lines];
@@ -112,7 +114,7 @@ export async function readMergedLinesApart(
     const toPage = (box: Box): Box => ({ x: piece.crop.x + (box.x - strip.pad) / SCALE, y: piece.crop.y + (box.y - piece.top) / SCALE, width: box.width / SCALE, height: box.height / SCALE });
     const words = line.words.map((w) => ({ ...w, box: w.box === null ? null : toPage(w.box) }));
     const place = pieces[at]!.place;
-    read.set(place, [...(read.get(place) ?? []), { words, box: unionBox(words.flatMap((w) => (w.box === null ? [] : [w.box]))) }]);
+    read.set(place, [...(read.get(place) ?? []), lineOf(words)]);
   }
   // A place's bands take the place of its tall words and of every word standing in them (the rest of
   // a value the page reading kept on a line of its own); when read surer than those words.
@@ -130,9 +132,13 @@ export async function readMergedLinesApart(
   const kept = lines.flatMap((line) => {
     const words = line.words.filter((w) => !replaced.has(w));
     if (words.length === line.words.length) return [line];
-    return words.length === 0 ? [] : [{ words, box: unionBox(words.flatMap((w) => (w.box === null ? [] : [w.box]))) }];
+    return words.length === 0 ? [] : [lineOf(words)];
   });
   return [...kept, ...added];
+}
+
+function lineOf(words: Line['words']): Line {
+  return { words, box: unionBox(words.flatMap((w) => (w.box === null ? [] : [w.box]))) };
 }
 
 /**

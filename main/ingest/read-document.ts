@@ -11,7 +11,7 @@ import { IngestError, throwIfAborted } from './errors.js';
 import { grayToPng, rotateGray, type GrayImage, type Rotation } from './gray-image.js';
 import { openImage } from './image-source.js';
 import { detectFormat } from './input-format.js';
-import { mergedLinesOf, readMergedLinesApart } from './merged-lines.js';
+import { readMergedLinesApart } from './merged-lines.js';
 import type { OcrBlock } from './ocr-lines.js';
 import { OcrPool, type StripRequest } from './ocr-pool.js';
 import { PdfSource } from './pdf-source.js';
@@ -167,7 +167,7 @@ export async function readDocument(input: ReadInput, options: ReadOptions = {}):
             throw new IngestError('ocr-failed', file, `OCR failed (${error instanceof Error ? error.message : String(error)})`, pageNumber, { cause: error });
           });
         await options.onPageImage?.(pageImage(pageNumber, reading.image, reading.rotation));
-        const lines = await readMergedLinesApart(reading.image, reading.lines, (strips) => pool().readStrips(strips, { signal }));
+        const lines = await readMergedLinesApart(async () => reading.image, reading.lines, (strips) => pool().readStrips(strips, { signal }));
         return {
           page: { number: pageNumber, width: reading.image.width, height: reading.image.height, lines },
           info: { number: pageNumber, source: 'ocr', rotation: reading.rotation, skew, dpi: image.dpi, meanConfidence: reading.meanConfidence, ocrAttempts: reading.attempts },
@@ -203,7 +203,7 @@ export async function readDocument(input: ReadInput, options: ReadOptions = {}):
     let document: Document = { origin, pages: results.map((result) => result.page) };
     if (options.secondLook) {
       const look = options.secondLook(document);
-      const answers = await readCellsAgain(look.cells, infos, source, (strips) => pool().readStrips(strips, { signal }), window, (page) => options.onProgress?.({ file, page, pages, phase: 'second-look' }));
+      const answers = await readCellsAgain(look.cells, infos, (info) => uprightImage(source, info), (strips) => pool().readStrips(strips, { signal }), window, (page) => options.onProgress?.({ file, page, pages, phase: 'second-look' }));
       throwIfAborted(signal);
       document = look.apply(answers);
     }
@@ -228,23 +228,19 @@ export async function lookAgainAt(
   const settings = { ...DEFAULTS, ...definedOnly({ dpi: options.dpi }) };
   const format = detectFormat(input.bytes);
   if (!format) throw new IngestError('unsupported-format', input.name, 'not a PDF, PNG, JPEG or TIFF file');
-  const made = format === 'pdf' ? await pdfPages(input.bytes, input.name, settings, undefined) : imagePages(input.bytes, format, input.name, settings);
-  // Each page made once for both steps (a filing is a few pages).
+  const source = format === 'pdf' ? await pdfPages(input.bytes, input.name, settings, undefined) : imagePages(input.bytes, format, input.name, settings);
+  // Each page made and turned upright once for both steps (a filing is a few pages).
   const images = new Map<number, Promise<GrayImage>>();
-  const source: PageSource = { ...made, image: (number) => images.get(number) ?? images.set(number, made.image(number)).get(number)! };
+  const upright = (info: PageInfo) => images.get(info.number) ?? images.set(info.number, uprightImage(source, info)).get(info.number)!;
   try {
     const readStrips = (strips: StripRequest[]) => options.pool.readStrips(strips, { signal: options.signal });
     const pages: Page[] = [];
     for (const page of read.document.pages) {
       const info = read.pages.find((p) => p.number === page.number);
-      if (info?.source !== 'ocr' || mergedLinesOf(page.lines).length === 0) pages.push(page);
-      else {
-        const image = rotateGray(straighten(await source.image(info.number), info.skew), info.rotation);
-        pages.push({ ...page, lines: await readMergedLinesApart(image, page.lines, readStrips) });
-      }
+      pages.push(info?.source !== 'ocr' ? page : { ...page, lines: await readMergedLinesApart(() => upright(info), page.lines, readStrips) });
     }
     const look = secondLook({ ...read.document, pages });
-    const answers = await readCellsAgain(look.cells, read.pages, source, readStrips, options.pool.size + 1, () => undefined);
+    const answers = await readCellsAgain(look.cells, read.pages, upright, readStrips, options.pool.size + 1, () => undefined);
     return look.apply(answers);
   } finally {
     await source.close();
@@ -303,7 +299,7 @@ function imagePages(bytes: Uint8Array, format: 'png' | 'jpeg' | 'tiff', file: st
 async function readCellsAgain(
   cells: ReadonlyArray<CellToRead & { page: number }>,
   infos: readonly PageInfo[],
-  source: PageSource,
+  upright: (info: PageInfo) => Promise<GrayImage>,
   readStrips: (strips: StripRequest[]) => Promise<Array<readonly OcrBlock[]>>,
   width: number,
   progress: (page: number) => void,
@@ -316,8 +312,7 @@ async function readCellsAgain(
       const info = pages[next++]!;
       progress(info.number);
       const indexes = cells.flatMap((cell, index) => (cell.page === info.number ? [index] : []));
-      const image = rotateGray(straighten(await source.image(info.number), info.skew), info.rotation);
-      const read = await readCells(image, indexes.map((index) => cells[index]!), readStrips);
+      const read = await readCells(await upright(info), indexes.map((index) => cells[index]!), readStrips);
       indexes.forEach((index, k) => {
         answers[index] = read[k] ?? null;
       });
@@ -325,6 +320,11 @@ async function readCellsAgain(
   };
   await Promise.all(Array.from({ length: Math.min(width, pages.length) }, worker));
   return answers;
+}
+
+/** An OCR'd page's image made again and turned upright as its reading was: what the reading's boxes refer to. */
+function uprightImage(source: PageSource, info: PageInfo): Promise<GrayImage> {
+  return source.image(info.number).then((image) => rotateGray(straighten(image, info.skew), info.rotation));
 }
 
 function pageImage(number: number, image: GrayImage, rotation: Rotation): PageImage {
