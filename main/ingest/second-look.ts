@@ -174,10 +174,10 @@ export function inkOf(cut: GrayImage): Box | null {
 /**
  * The box of the cut's ink when it is one solid upright bar standing clear of the cut's top and
  * bottom (a rule would run through them), with nothing else of weight beside it: a letter's stem,
- * not a speck. Null for any other ink. The cut is
- * weighed against its own darkest pixel: faded toner and blur leave a thin stem grey (the cut's
- * paper brought to white lightens it too), its core barely under the ink threshold and its length
- * broken there (a stem 18 pixels long showed 9 of them under it).
+ * not a speck. Null for any other ink. The cut is weighed against its own darkest pixel: faded
+ * toner and blur leave a thin stem grey (the cut's paper brought to white lightens it too), its core
+ * barely under the ink threshold and its length broken there (a stem 18 pixels long showed 9 of
+ * them under it).
  */
 export function loneBar(cut: GrayImage): Box | null {
   const darkest = cut.data.reduce((least, v) => Math.min(least, v), 255);

@@ -129,7 +129,7 @@ function withoutScanSpecks(read: readonly Token[]): { tokens: Token[]; mends: st
     mends.push(`"${last.text}" after the closing period taken for a speck`);
   }
   const end = tokens.at(-1);
-  if (end !== undefined && /[A-Za-z0-9)"”]\,$/.test(end.text)) {
+  if (end !== undefined && /[A-Za-z0-9)"”],$/.test(end.text)) {
     tokens[tokens.length - 1] = { ...end, text: `${end.text.slice(0, -1)}.` };
     mends.push(`the comma ending it taken for a period`);
   }

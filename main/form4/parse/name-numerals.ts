@@ -1,9 +1,10 @@
 // The Roman numeral of a fund's or partnership's name read as ones: "Craft Ventures 11", "Fund 111"
 // for II and III ("ll LP" for "II LP"). A sans-serif I is a bare upright stroke, which OCR takes for
-// a 1 or an l as readily as for an I. "11" may be printed so ("FLOOR 11"), so it is read as a numeral only where the filing prints
-// the same name with the numeral elsewhere: the word before it followed by II, or II followed by the
-// word after it ("Craft Ventures II, L.P." in the sentence that names "Craft Ventures 11"). Stroke
-// for stroke: "11" is II, "111" is III. ("Il" and "Ill" are mended as read, ocr-lines.ts.) The word is left unsure, so its field is flagged.
+// a 1 or an l as readily as for an I. "11" may be printed so ("FLOOR 11"), so it is read as a
+// numeral only where the filing prints the same name with the numeral elsewhere: the word before it
+// followed by II, or II followed by the word after it ("Craft Ventures II, L.P." in the sentence
+// that names "Craft Ventures 11"). Stroke for stroke: "11" is II, "111" is III. ("Il" and "Ill" are
+// mended as read, ocr-lines.ts.) The word is left unsure, so its field is flagged.
 import type { Document, Word } from '../../../shared/document.js';
 import { UNSURE } from './provenance.js';
 
