@@ -33,10 +33,13 @@ const LLC = /^(?:LIC|LlC|L1C|LLc)(,?)$/;
  */
 const PERIOD_FOR_COMMA = /^([A-Za-z]{5,})\.$/;
 
+/** Ordinals of a floor or street whose digit OCR read as the letter it resembles ("SRD FLOOR"): no such words exist. */
+const ORDINAL_MISREAD = new Map([['SRD', '3RD'], ['STH', '5TH'], ['IST', '1ST'], ['ZND', '2ND']]);
+
 /**
  * A street line's tokens, read, with "CIO" at its start ("C/O." run into the name after it), "LIC",
- * a comma read as a period and a quote between a house number and its street ("102'HACKNEY")
- * mended, and what follows a lone colon dropped: no address holds one, the hint under the line does
+ * a comma read as a period, a quote between a house number and its street ("102'HACKNEY") and an
+ * ordinal's digit read as a letter ("SRD") mended, and what follows a lone colon dropped: no address holds one, the hint under the line does
  * ("FLOOR 11 : (St Street)"). All as guesses.
  */
 function mendedStreet(read: Token[], path: string, provenance: Provenance): Token[] {
@@ -49,6 +52,8 @@ function mendedStreet(read: Token[], path: string, provenance: Provenance): Toke
     if (careOf !== null) return { ...token, text: `C/O ${careOf[1]}` };
     const quoted = /^(\d+)['’`]([A-Z]\S*)$/.exec(token.text);
     if (quoted !== null) return { ...token, text: `${quoted[1]} ${quoted[2]}` };
+    const ordinal = ORDINAL_MISREAD.get(token.text);
+    if (ordinal !== undefined) return { ...token, text: ordinal };
     const llc = LLC.exec(token.text);
     if (llc !== null) return { ...token, text: `LLC${llc[1]}` };
     const comma = index < tokens.length - 1 ? PERIOD_FOR_COMMA.exec(token.text) : null;

@@ -416,6 +416,13 @@ describe('what the layout reading could only guess', () => {
     assert.equal(colonFirst.filing.reportingOwners[0]!.street2, '100 : MAIN ST', 'a colon after the first word is not the line\'s end');
   });
 
+  it('mends an ordinal whose digit OCR read as a letter in a street line ("SRD FLOOR"), flagged', () => {
+    const placements = formPage().filter((p) => !(p.y === 600 && p.x < 800));
+    const extraction = extractFiling(ocrDocument([page(1, [...placements, ...words('SRD FLOOR', 200, 600)])]));
+    assert.equal(extraction.filing.reportingOwners[0]!.street2, '3RD FLOOR');
+    assert.match(extraction.guesses['reportingOwners[0].street2'] ?? '', /read as "SRD FLOOR"; 3RD taken for what OCR misread/);
+  });
+
   it('flags the marks of a date cell that reads as a short unsure word ("oil" for a lone "(2)"), not of one reading "Immediately"', () => {
     const read = (text: string, confidence: number) => {
       const placements = formPage().filter((p) => !(p.y < 1500 && p.x === 1400 && p.text === '(2)'));
