@@ -25,6 +25,8 @@ export interface Mark {
   glued?: boolean;
   /** What was seen of a mark whose digits could not be read: its id is a guess (settleUnread). */
   unread?: string;
+  /** The id was taken from the marks the column's other rows cite together (settleUnread). */
+  byColumn?: true;
 }
 
 export interface Cell {
@@ -311,12 +313,12 @@ function closedInitials(text: string): string {
 }
 
 /**
- * A dot of a few pixels with no digit read in it: noise of the scan, not a mark. (A printed "(1)" is
- * half the text's height; the specks OCR reads as ":", "." or "-" measured 2 to 6 pixels at 300 DPI,
- * the marks 9 and more.)
+ * A dot of a few pixels: noise of the scan, not a mark, whatever OCR read in it. (A printed "(1)" is
+ * half the text's height; the specks OCR reads as ":", "." or "-", or as a digit ("3", "7"), measured
+ * 2 to 6 pixels at 300 DPI, the marks 9 and more.)
  */
 function isSpeck(word: Placed, textHeight: number): boolean {
-  return !/\d/.test(word.token.text) && Math.max(word.right - word.left, word.bottom - word.top) < textHeight * 0.35;
+  return Math.max(word.right - word.left, word.bottom - word.top) < textHeight * 0.35;
 }
 
 /** The cells of a table that hold a date. */
@@ -355,28 +357,48 @@ function unreadMark(token: Token, seen: string, ids: FootnoteIds): Mark {
 /**
  * Marks whose digits were not read take the footnote the column's marks read surely in the table's
  * other rows cite most (a column's cells often cite one footnote all the way down: "(1)" under every
- * date exercisable), when there is one. Still a guess, and flagged as one.
+ * date exercisable), when there is one. A cell whose marks were all guessed takes the marks of a
+ * column that cites two or more together ("(6)(7)" after every holder), when its guesses are among
+ * them: OCR rarely reads both of two marks set close on a damaged scan. Still guesses, and flagged.
  */
 function settleUnread(rows: readonly TableRow[]): void {
   const cited = new Map<string, Map<string, number>>();
+  const together = new Map<string, Map<string, number>>();
+  const count = (counts: Map<string, Map<string, number>>, field: string, key: string) => {
+    const of = counts.get(field) ?? new Map<string, number>();
+    of.set(key, (of.get(key) ?? 0) + 1);
+    counts.set(field, of);
+  };
   for (const row of rows) {
     for (const [field, cell] of row.cells) {
-      for (const mark of cell.marks) {
-        if (mark.guess !== undefined) continue;
-        const counts = cited.get(field) ?? new Map<string, number>();
-        counts.set(mark.id, (counts.get(mark.id) ?? 0) + 1);
-        cited.set(field, counts);
-      }
+      const sure = cell.marks.filter((mark) => mark.guess === undefined);
+      for (const mark of sure) count(cited, field, mark.id);
+      if (sure.length > 0 && sure.length === cell.marks.length) count(together, field, sure.map((mark) => mark.id).join(' '));
     }
   }
   for (const row of rows) {
     for (const [field, cell] of row.cells) {
+      const group = mostCitedGroup(together.get(field));
+      const guessed = cell.marks.length > 0 && cell.marks.every((mark) => mark.guess !== undefined);
+      if (group.length > 1 && guessed && cell.marks.every((mark) => mark.unread !== undefined || group.includes(mark.id))) {
+        const seen = cell.marks.map((mark) => mark.unread ?? `a footnote mark read as "${mark.token.text}"`).filter((why, at, all) => all.indexOf(why) === at).join('; ');
+        const guess = `${seen}; taken as ${group.map((id) => `(${id})`).join('')}, the marks this column's other rows cite`;
+        cell.marks = group.map((id) => ({ id, token: cell.marks[0]!.token, guess, byColumn: true }));
+        continue;
+      }
       const counts = cited.get(field);
       if (counts === undefined) continue;
       const [id] = [...counts].reduce((best, next) => (next[1] > best[1] ? next : best));
       cell.marks = cell.marks.map((mark) => (mark.unread === undefined ? mark : { ...mark, id, guess: `${mark.unread}; taken as (${id}), the footnote this column's other rows cite` }));
     }
   }
+}
+
+/** The group of marks cited together most, when more than once and more than any other group. */
+function mostCitedGroup(counts: ReadonlyMap<string, number> | undefined): string[] {
+  const [first, second] = [...(counts ?? [])].sort((a, b) => b[1] - a[1]);
+  if (first === undefined || first[1] < 2 || (second !== undefined && second[1] === first[1])) return [];
+  return first[0].split(' ');
 }
 
 /** Words of a name printed in capitals that OCR read in small letters, and how they are printed (empty: in capitals). */
@@ -440,7 +462,7 @@ class RowReader implements LineCells {
    */
   citeByName(nature: string | null, footnotes: DraftFiling['footnotes']): void {
     const marks = this.row.get('natureOfOwnership')?.marks ?? [];
-    if (nature === null || marks.length === 0 || marks.some((m) => m.guess === undefined)) return;
+    if (nature === null || marks.length === 0 || marks.some((m) => m.guess === undefined || m.byColumn === true)) return;
     const holder = nature.replace(/^(?:held\s+)?by\s+/i, '');
     const key = letters(holder);
     if (key.length < 8) return;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFiling } from '../../../../main/form4/extract.js';
 import { parseForm4, parseForm4Filings } from '../../../../main/form4/parse/index.js';
-import { formPage, headerBlock, ocrDocument, optionLine, page, tableIIHeader, words } from './layout-page.js';
+import { formPage, headerBlock, ocrDocument, optionLine, page, superscript, tableIIHeader, words } from './layout-page.js';
 
 describe('reading a scanned page by its layout', () => {
   const parsed = parseForm4(ocrDocument([page(1, formPage())]));
@@ -201,7 +201,22 @@ describe('what the layout reading could only guess', () => {
     assert.deepEqual(dot.filing.nonDerivative[0]!.footnoteRefs, {});
     assert.match(dot.guesses['nonDerivative[0].footnoteRefs.shares'] ?? '', /a speck where footnote marks stand/);
     assert.deepEqual(speck(':', 14).filing.nonDerivative[0]!.footnoteRefs, { shares: ['1'] }, 'a blot the size of a mark is still read as one');
-    assert.deepEqual(speck('1', 4).filing.nonDerivative[0]!.footnoteRefs, { shares: ['1'] }, 'a digit read is a mark, however small');
+    const digit = speck('3', 4);
+    assert.deepEqual(digit.filing.nonDerivative[0]!.footnoteRefs, {}, 'a speck OCR read as a digit is no mark either');
+    assert.match(digit.guesses['nonDerivative[0].footnoteRefs.shares'] ?? '', /a speck where footnote marks stand/);
+  });
+
+  it('takes the marks a nature of ownership column cites together for a cell whose marks were all guessed', () => {
+    const holding = (y: number, mark: string) => [...words('Common Stock', 200, y), ...words('3,625', 1800, y), ...words('I', 2030, y), ...words('By Trust', 2180, y), superscript(mark, 2286, y)];
+    const filing = (read: string) => {
+      const placements = formPage().map((p) => (p.text === 'Trust' ? { ...p, text: read } : p.text === 'grant.' ? { ...p, text: 'grant to the Family Trust.' } : p));
+      return extractFiling(ocrDocument([page(1, [...placements, ...holding(1180, '(1)(2)'), ...holding(1215, '(1)(2)')])]));
+    };
+    const guessed = filing('Trust®');
+    assert.deepEqual(guessed.filing.nonDerivative.map((line) => line.footnoteRefs?.natureOfOwnership), [undefined, ['1', '2'], ['1', '2'], ['1', '2']]);
+    assert.match(guessed.guesses['nonDerivative[1].footnoteRefs.natureOfOwnership'] ?? '', /taken as \(1\)\(2\), the marks this column's other rows cite/);
+    assert.equal(guessed.guesses['nonDerivative[2].footnoteRefs.natureOfOwnership'], undefined, 'the marks read surely stay sure');
+    assert.deepEqual(filing('Trust(1)').filing.nonDerivative[1]!.footnoteRefs?.natureOfOwnership, ['1'], 'a mark read surely is not made the group');
   });
 
   it('takes the footnote that names a holder for the guessed marks of its nature of ownership', () => {
