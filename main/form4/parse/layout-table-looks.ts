@@ -109,7 +109,7 @@ function confirmLook(row: TableRow, index: number, cell: Cell, band: { top: numb
 }
 
 /**
- * A cell with a value and no footnote mark read, or one run into its last word, or only a mark
+ * A cell with a value and no footnote mark read, or one run into its last word, or only marks
  * guessed from a stray character glued to the next cell's date: OCR often drops a small superscript,
  * runs it into a value's box or reads it as a stray letter ("Cc" for "C(1)", "@1" for "(4)").
  * Only the ink raised above the line the value stands on is read (the line a mark ends: the last
@@ -121,8 +121,10 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
   const last = cell.values[cell.values.length - 1];
   // (Marks read apart, as one wrapped to the next line, are not this look's: it rewrites the last word only.)
   const runIn = cell.markRunIn && last !== undefined && last.box !== null && cell.marks.some((m) => m.token.box === last.box);
-  // Marks alone, guessed from a stray character glued to the next cell's date: looked for here.
-  const glued = cell.values.length === 0 && cell.marks.length > 0 && cell.marks.every((m) => m.glued === true);
+  // Marks guessed from a stray character glued to the next cell's date: looked for here, in a cell
+  // with no value or with its value in the same word ("$0%)03/15/2025"; a code's mark glued to the
+  // date beside it reads no better from the code's cell).
+  const glued = cell.marks.length > 0 && cell.marks.every((m) => m.glued === true && (last === undefined || m.token.box === last.box));
   const page = last?.page ?? cell.marks[0]?.token.page;
   if (page === undefined || (cell.marks.length > 0 && !runIn && !glued) || field === 'voluntary') return null;
   const h = row.textHeight;

@@ -171,6 +171,22 @@ describe('the answers, applied', () => {
     assert.ok(faint.findings.some((f) => f.path === 'derivative[0].footnoteRefs.conversionOrExercisePrice'));
   });
 
+  it('looks for the mark of a price run together with the next cell\'s date ("$10.00%)05/23/2017")', () => {
+    const run = { text: '$10.00%)05/23/2017', x: 500, y: 1500, width: 250 };
+    const placements = formPage().filter((p) => !(p.y === 1500 && (p.text === '$10.00' || p.text === '05/23/2017'))).concat([run]);
+    const document = documentOf(placements);
+    const before = extractFiling(document).filing.derivative[0]!;
+    assert.equal(before.conversionOrExercisePrice, 10);
+    assert.match(extractFiling(document).guesses['derivative[0].footnoteRefs.conversionOrExercisePrice'] ?? '', /run in between the price and the date/);
+    const { cells, apply } = secondLook(document);
+    const overPrice = (c: CellLook) => c.raised !== undefined && c.replaces.length === 0 && c.box.x <= 480 && c.box.x + c.box.width >= 600 && c.box.y < 1524 && c.box.y + c.box.height > 1500;
+    assert.equal(cells.filter(overPrice).length, 1, 'the price\'s raised ink is looked at although the price was read');
+    const after = extractFiling(apply(answerFor(cells, overPrice, { text: '(3)', confidence: 92, ink: { x: 560, y: 1494, width: 20, height: 16 } })));
+    assert.equal(after.filing.derivative[0]!.conversionOrExercisePrice, 10);
+    assert.equal(after.filing.derivative[0]!.transactionDate, '2017-05-23');
+    assert.deepEqual(after.filing.derivative[0]!.footnoteRefs?.conversionOrExercisePrice, ['3']);
+  });
+
   it('drops a mark guessed from a stray letter after a code when no raised ink stands beside it, leaving the code and its marks to check', () => {
     const document = documentOf(changed((p) => p.text === 'S' && p.y === 1060, (p) => ({ ...p, text: 'Sc', confidence: 90 })));
     assert.deepEqual(extractFiling(document).filing.nonDerivative[0]!.footnoteRefs?.transactionCode, ['1']);
