@@ -39,8 +39,8 @@ const ORDINAL_MISREAD = new Map([['SRD', '3RD'], ['STH', '5TH'], ['IST', '1ST'],
 /**
  * A street line's tokens, read, with "CIO" at its start ("C/O." run into the name after it), "LIC",
  * a comma read as a period, a quote between a house number and its street ("102'HACKNEY") and an
- * ordinal's digit read as a letter ("SRD") mended, and what follows a lone colon dropped: no address holds one, the hint under the line does
- * ("FLOOR 11 : (St Street)"). All as guesses.
+ * ordinal's digit read as a letter ("SRD") mended, and what follows a lone colon dropped: no
+ * address holds one, the hint under the line does ("FLOOR 11 : (St Street)"). All as guesses.
  */
 function mendedStreet(read: Token[], path: string, provenance: Provenance): Token[] {
   if (read.length === 0) return read;

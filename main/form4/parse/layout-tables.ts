@@ -25,8 +25,8 @@ export interface Mark {
   glued?: boolean;
   /** What was seen of a mark whose digits could not be read: its id is a guess (settleUnread). */
   unread?: string;
-  /** The id was taken from the marks the column's other rows cite together (settleUnread). */
-  byColumn?: true;
+  /** One of the group of marks the column's other rows cite together, taken for the cell's guesses (settleUnread). */
+  asGroup?: true;
 }
 
 export interface Cell {
@@ -376,19 +376,21 @@ function settleUnread(rows: readonly TableRow[]): void {
       if (sure.length > 0 && sure.length === cell.marks.length) count(together, field, sure.map((mark) => mark.id).join(' '));
     }
   }
+  // What each column's other rows cite, worked out once per column.
+  const groups = new Map([...together].map(([field, counts]) => [field, mostCitedGroup(counts)]));
+  const likeliest = new Map([...cited].map(([field, counts]) => [field, [...counts].reduce((best, next) => (next[1] > best[1] ? next : best))[0]]));
   for (const row of rows) {
     for (const [field, cell] of row.cells) {
-      const group = mostCitedGroup(together.get(field));
+      const group = groups.get(field) ?? [];
       const guessed = cell.marks.length > 0 && cell.marks.every((mark) => mark.guess !== undefined);
       if (group.length > 1 && guessed && cell.marks.every((mark) => mark.unread !== undefined || group.includes(mark.id))) {
         const seen = cell.marks.map((mark) => mark.unread ?? `a footnote mark read as "${mark.token.text}"`).filter((why, at, all) => all.indexOf(why) === at).join('; ');
         const guess = `${seen}; taken as ${group.map((id) => `(${id})`).join('')}, the marks this column's other rows cite`;
-        cell.marks = group.map((id) => ({ id, token: cell.marks[0]!.token, guess, byColumn: true }));
+        cell.marks = group.map((id) => ({ id, token: cell.marks[0]!.token, guess, asGroup: true }));
         continue;
       }
-      const counts = cited.get(field);
-      if (counts === undefined) continue;
-      const [id] = [...counts].reduce((best, next) => (next[1] > best[1] ? next : best));
+      const id = likeliest.get(field);
+      if (id === undefined) continue;
       cell.marks = cell.marks.map((mark) => (mark.unread === undefined ? mark : { ...mark, id, guess: `${mark.unread}; taken as (${id}), the footnote this column's other rows cite` }));
     }
   }
@@ -462,7 +464,7 @@ class RowReader implements LineCells {
    */
   citeByName(nature: string | null, footnotes: DraftFiling['footnotes']): void {
     const marks = this.row.get('natureOfOwnership')?.marks ?? [];
-    if (nature === null || marks.length === 0 || marks.some((m) => m.guess === undefined || m.byColumn === true)) return;
+    if (nature === null || marks.length === 0 || marks.some((m) => m.guess === undefined || m.asGroup === true)) return;
     const holder = nature.replace(/^(?:held\s+)?by\s+/i, '');
     const key = letters(holder);
     if (key.length < 8) return;
