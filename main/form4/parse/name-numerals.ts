@@ -1,10 +1,11 @@
-// The Roman numeral of a fund's or partnership's name read as ones: "Craft Ventures 11", "Fund 111"
-// for II and III ("ll LP" for "II LP"). A sans-serif I is a bare upright stroke, which OCR takes for
-// a 1 or an l as readily as for an I. "11" may be printed so ("FLOOR 11"), so it is read as a
-// numeral only where the filing prints the same name with the numeral elsewhere: the word before it
-// followed by II, or II followed by the word after it ("Craft Ventures II, L.P." in the sentence
-// that names "Craft Ventures 11"). Stroke for stroke: "11" is II, "111" is III. ("Il" and "Ill" are
-// mended as read, ocr-lines.ts.) The word is left unsure, so its field is flagged.
+// The Roman numeral of a fund's or partnership's name with its I's read as ones: "Craft Ventures 11",
+// "Fund 111" for II and III ("ll LP" for "II LP"), "Fund V1" and "Capital X1" for VI and XI. A
+// sans-serif I is a bare upright stroke, which OCR takes for a 1 or an l as readily as for an I. "11"
+// may be printed so ("FLOOR 11"), so it is read as a numeral only where the filing prints the same
+// name with the numeral elsewhere: the word before it followed by the numeral, or the numeral
+// followed by the word after it ("Craft Ventures II, L.P." in the sentence that names "Craft Ventures
+// 11"). Stroke for stroke: "11" is II, "V1" is VI. ("Il" and "Ill" are mended as read, ocr-lines.ts.)
+// The word is left unsure, so its field is flagged.
 import type { Document, Word } from '../../../shared/document.js';
 import { UNSURE } from './provenance.js';
 
@@ -18,7 +19,7 @@ export function withNameNumerals(document: Document): Document {
   const printed = new Set<string>();
   words.forEach((word, i) => {
     const numeral = core(word);
-    if (!/^I{2,3}$/.test(numeral)) return;
+    if (!isNumeral(numeral)) return;
     if (i > 0) printed.add(`${core(words[i - 1])} ${numeral}`);
     if (i + 1 < words.length) printed.add(`${numeral} ${core(words[i + 1])}`);
   });
@@ -26,8 +27,9 @@ export function withNameNumerals(document: Document): Document {
   const mended = new Map<Word, Word>();
   words.forEach((word, i) => {
     const parts = WORD.exec(word.text);
-    if (parts === null || !/^[1l]{2,3}$/.test(parts[2]!)) return;
-    const numeral = 'I'.repeat(parts[2]!.length);
+    if (parts === null || !/^[1lIVX]{2,4}$/.test(parts[2]!) || !/[1l]/.test(parts[2]!)) return;
+    const numeral = parts[2]!.replace(/[1l]/g, 'I');
+    if (!isNumeral(numeral)) return;
     if (!printed.has(`${core(words[i - 1])} ${numeral}`) && !printed.has(`${numeral} ${core(words[i + 1])}`)) return;
     mended.set(word, { ...word, text: `${parts[1]}${numeral}${parts[3]}`, confidence: Math.min(word.confidence, UNSURE - 10) });
   });
@@ -36,4 +38,9 @@ export function withNameNumerals(document: Document): Document {
     ...document,
     pages: document.pages.map((page) => ({ ...page, lines: page.lines.map((line) => ({ ...line, words: line.words.map((w) => mended.get(w) ?? w) })) })),
   };
+}
+
+/** A numeral of two to four strokes with an I in it (the stroke OCR takes for a 1): II, VI, XI, XII, IV. */
+function isNumeral(word: string): boolean {
+  return word.length >= 2 && word.length <= 4 && word.includes('I') && /^X{0,3}(?:IX|IV|V?I{0,3})$/.test(word);
 }

@@ -187,13 +187,31 @@ function matchCost(cell: readonly CellWord[], phrase: readonly string[], last: b
   }
   // A numeral's upright strokes read as ones or with a stroke lost ("Grove 1" for "Sequoia Grove II").
   if (cell.length === 1 && phrase.length === 1 && /^[1lI|]{1,3}$/.test(read) && /^I{1,3}[,.;:]?$/.test(printed)) return read === printed ? 0 : 0.5;
-  if (!isMisshapen(read) && !keepsLetters(read, printed, last)) return null;
+  if (!isMisshapen(read) && !keepsLetters(read, printed, last) && !isMisreadSuffix(read, printed)) return null;
   const edits = wordDistance(read, printed);
   // Words OCR split apart ("Foot note") are read together only as they were printed, give or take a
   // period; a word it ran together ("ClassA", "A'Common") may have one more character wrong.
   if (cell.length === 2) return edits <= 0.5 ? edits + 0.5 : null;
   if (phrase.length === 2) return edits <= 1 ? edits + 0.5 : null;
   return edits <= Math.max(1, Math.max(read.length, printed.length) * WORD_EDITS_PER_CHARACTER) ? edits : null;
+}
+
+/** What ends a name: an entity's suffix, or a Roman numeral. */
+const SUFFIX = /^(?:LP|LLC|LLP|LLLP|LTD|INC|CO|CORP|PLC|[IVX]{1,4})$/i;
+
+/**
+ * Whether an unsure short word is a name's suffix with a letter misread: "L.R." or "L.E." for
+ * "L.P.", "LEC" for "LLC", "XE" for "XI,", and "XI" before "LP" that the phrase prints "XI, LP".
+ * No name prints these as read, yet each could be a word, so keepsLetters holds them; where the
+ * phrase prints a suffix one letter (and a period or comma) away, it is followed. A word that is
+ * a suffix as read ("LP" beside a footnote's "LLP", "V" beside "IV", "LP" beside "Lp") changes no
+ * letter: the cell may name another entity than the phrase.
+ */
+function isMisreadSuffix(read: string, printed: string): boolean {
+  const bare = (word: string) => word.replace(/[^A-Za-z0-9]/g, '');
+  if (!SUFFIX.test(bare(printed)) || bare(read).length > 4) return false;
+  if (SUFFIX.test(bare(read)) && bare(read) !== bare(printed)) return false;
+  return wordDistance(read, printed) <= 1.5;
 }
 
 /** A word no name or title prints as read: a sign in it, digits among letters, a bracket unclosed, letters cased at random. */

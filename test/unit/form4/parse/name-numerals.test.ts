@@ -25,6 +25,19 @@ describe('numerals of names read as ones', () => {
     assert.ok(mended.confidence < 80, 'left unsure');
   });
 
+  it('reads the ones of "V1" and "X1" as the I of VI and XI where the filing prints the name with them', () => {
+    const read = withNameNumerals(documentOf(
+      'By The Founders Fund V1 Principals Fund, LP',
+      'held by The Founders Fund VI Principals Fund, LP and by Sequoia Capital XI, LP',
+      'By Sequoia Capital X1, LP and by Suite X1 Holdings',
+    ));
+    assert.deepEqual(textOf(read), [
+      'By The Founders Fund VI Principals Fund, LP',
+      'held by The Founders Fund VI Principals Fund, LP and by Sequoia Capital XI, LP',
+      'By Sequoia Capital XI, LP and by Suite X1 Holdings',
+    ]);
+  });
+
   it('leaves a number the filing never prints as a numeral, and a page with no numeral at all', () => {
     const document = documentOf('215 PARK AVENUE, FLOOR 11', 'Held by Fund II, L.P. and by Suite 11 Holdings');
     assert.deepEqual(textOf(withNameNumerals(document)), ['215 PARK AVENUE, FLOOR 11', 'Held by Fund II, L.P. and by Suite 11 Holdings']);

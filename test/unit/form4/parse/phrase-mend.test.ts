@@ -59,6 +59,15 @@ describe('mending an unsure text cell from the filing\'s own words', () => {
     assert.equal(mendFromPhrases(cell('By Sequoia Partners XI, LLCW', ['LLCW']), line('By Sequoia Partners XI, LLC'))?.text, 'By Sequoia Partners XI, LLC');
   });
 
+  it('reads an unsure suffix with a letter misread as the phrase prints it; not one that is another suffix as read', () => {
+    const fund = [{ text: 'the general partner of Sequoia Capital US/E Expansion Fund I, L.P. and of Sequoia Capital XI Principals Fund, LLC.', where: 'footnote (5)' }];
+    assert.equal(mendFromPhrases(cell('Sequoia Capital US/E Expansion Fund I, L.R.', ['L.R.']), fund)?.text, 'Sequoia Capital US/E Expansion Fund I, L.P.');
+    assert.equal(mendFromPhrases(cell('By Sequoia Capital XI Principals Fund, LEC', ['LEC']), fund)?.text, 'By Sequoia Capital XI Principals Fund, LLC');
+    assert.equal(mendFromPhrases(cell('By Sequoia Capital XE LP', ['XE']), [{ text: 'Sequoia Capital XI, LP', where: 'footnote (2)' }])?.text, 'By Sequoia Capital XI, LP');
+    assert.equal(mendFromPhrases(cell('By Sequoia Capital XI Principals Fund, LLP', ['LLP']), fund), null);
+    assert.equal(mendFromPhrases(cell('By Sequoia Capital XI Principals Fund, LLC', ['LLC']), [{ text: 'Sequoia Capital XI Principals Fund, Llc', where: 'footnote (2)' }]), null);
+  });
+
   it('leaves a sure cell as read, and one two phrases fit equally well; the closer of two is taken', () => {
     assert.equal(mendFromPhrases(cell('By Sequoia Capital U.S. Venture 2010 Fund, LP'), [footnote]), null);
     const funds = [{ text: 'Growth Fund IV, L.P.', where: 'footnote (1)' }, { text: 'Growth Fund VI, L.P.', where: 'footnote (2)' }];
