@@ -53,6 +53,13 @@ const LEAVES: Record<TableName, Leaf[]> = {
 
 export const TEXT_COLUMNS = new Set(['securityTitle', 'underlyingTitle', 'natureOfOwnership']);
 export const PRICES = new Set(['pricePerShare', 'conversionOrExercisePrice']);
+/** The columns of amounts and prices, printed at their cell's right edge. */
+export const AMOUNT_COLUMNS = new Set([...PRICES, 'shares', 'sharesAcquired', 'sharesDisposed', 'underlyingShares', 'sharesOwnedFollowing']);
+/**
+ * How far left of its header's first word a column begins, in text heights: a value may start a
+ * little left of the header above it (a scan turned a little, a cell's padding).
+ */
+export const COLUMN_MARGIN = 0.35;
 
 /**
  * The one-letter columns, with what their cells hold (cell-look.ts): the page reading often drops a
@@ -151,7 +158,7 @@ export function columnsFromHeader(header: readonly VisualLine[], table: TableNam
     return lowest?.left ?? null;
   });
   const filled = fillByProportion(starts, leaves.map((l) => l.weight));
-  const margin = textHeight * 0.35;
+  const margin = textHeight * COLUMN_MARGIN;
   return leaves.map((leaf, i) => ({ field: leaf.field, from: filled[i]! - margin, seen: starts[i] !== null }));
 }
 

@@ -5,7 +5,7 @@
 // own header reuses the columns of the page before.
 import type { DraftFiling, TransactionCode } from '../../../shared/model.js';
 import { derivativeLine, nonDerivativeLine, type LineCells } from './line-drafts.js';
-import { columnAt, columnsFromHeader, isHeaderLine, LETTER_COLUMNS, PRICES, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
+import { AMOUNT_COLUMNS, COLUMN_MARGIN, columnAt, columnsFromHeader, isHeaderLine, LETTER_COLUMNS, PRICES, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
 import { median, splitAtBorders, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
 import { mendFromPhrases, type Phrase } from './phrase-mend.js';
 import { UNSURE, type Provenance } from './provenance.js';
@@ -154,9 +154,11 @@ function cellOf(row: Row, field: string): Cell {
 
 function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textHeight: number, ids: FootnoteIds): Row {
   const row: Row = new Map();
+  const placed = new Map<Token, Placed>();
   lines.forEach((line, at) => {
     const words = line.words.flatMap(splitAtBorders);
     for (const word of words) {
+      placed.set(word.token, word);
       const field = columnAt(columns, (word.left + word.right) / 2).field;
       const cell = cellOf(row, field);
       const text = word.token.text;
@@ -249,6 +251,21 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
     amount.values.pop();
     cellOf(row, 'acquiredDisposed').values.push({ ...letter, text: letter.text[0]! });
   }
+  // Amounts and prices stand at their cell's right edge, their marks against the border: a mark alone
+  // in the next cell, left of where that column's header begins, is the amount's, pushed over the
+  // border by a column placed a little left (a skewed scan, "|3." read with the rule before it).
+  columns.forEach((column, index) => {
+    const cell = row.get(column.field);
+    const before = columns[index - 1];
+    if (before === undefined || !AMOUNT_COLUMNS.has(before.field) || cell === undefined || cell.values.length > 0 || cell.marks.length === 0) return;
+    const centre = (mark: Mark) => {
+      const word = placed.get(mark.token);
+      return word === undefined ? Infinity : (word.left + word.right) / 2;
+    };
+    if (!cell.marks.every((m) => centre(m) < column.from + textHeight * COLUMN_MARGIN)) return;
+    cellOf(row, before.field).marks.push(...cell.marks);
+    row.delete(column.field);
+  });
   // So does the code before it, when the code's column was placed too far left: a lone code letter
   // before the amount is the code's.
   const code = amount?.values[0];

@@ -561,6 +561,16 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual([sale!.transactionCode, sale!.shares, sale!.acquiredDisposed], ['S', 1000, 'D']);
   });
 
+  it('gives a mark alone at the start of a cell, left of where its header begins, to the amount or price before it', () => {
+    // A holding of options whose price is only a footnote: the mark, set at the price cell's right
+    // edge, centred a few pixels past where the date column was placed (its header "3." at 620).
+    const holding = (markX: number) => [...words('Stock Option', 200, 1600), superscript('(2)', markX, 1600), ...words('Common', 1650, 1600), ...words('1,200', 2080, 1600), ...words('D', 2230, 1600)];
+    const refs = (markX: number) => extractFiling(ocrDocument([page(1, [...formPage(), ...holding(markX)])])).filing.derivative[1]!.footnoteRefs;
+    assert.deepEqual(refs(594), { conversionOrExercisePrice: ['2'] });
+    // Further in, where the header's words stand, it is the date's.
+    assert.deepEqual(refs(625), { transactionDate: ['2'] });
+  });
+
   it('takes a checkbox whose mark OCR dropped as checked, and flags it', () => {
     const placements = formPage().filter((p) => !(p.text === '[X]' && p.y === 480));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
