@@ -593,7 +593,15 @@ class RowReader implements LineCells {
   }
 
   amount(field: string): number | null {
-    return this.value(field, readAmount, 'number');
+    const amount = this.value(field, readAmount, 'number');
+    // A number of shares with three decimals ("27.418") may be printed so (a fraction of a share), or
+    // in thousands with its comma read as a period (27,418): a scan does not tell a comma's short tail
+    // from a stop's, so the reading is kept and flagged.
+    const text = runText(this.cell(field));
+    if (amount !== null && !PRICES.has(field) && /^\d{1,3}\.\d{3}$/.test(text) && this.cell(field).some((t) => t.confidence < 100)) {
+      this.provenance.guess(`${this.path}.${field}`, `"${text}" may be ${text.replace('.', ',')}: a comma read as a period`);
+    }
+    return amount;
   }
 
   code(): TransactionCode | null {

@@ -571,6 +571,16 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual(refs(625), { transactionDate: ['2'] });
   });
 
+  it('keeps a number of shares read with three decimals, but flags it: its period may be a comma', () => {
+    const holding = (owned: string) => {
+      const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === '3,625' ? { ...p, text: owned } : p)))]));
+      return { owned: extraction.filing.nonDerivative[1]!.sharesOwnedFollowing, flagged: extraction.findings.some((f) => f.path === 'nonDerivative[1].sharesOwnedFollowing') };
+    };
+    assert.deepEqual(holding('27.418'), { owned: 27.418, flagged: true });
+    assert.deepEqual(holding('27,418'), { owned: 27418, flagged: false });
+    assert.deepEqual(holding('27.4185'), { owned: 27.4185, flagged: false });
+  });
+
   it('takes a checkbox whose mark OCR dropped as checked, and flags it', () => {
     const placements = formPage().filter((p) => !(p.text === '[X]' && p.y === 480));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
