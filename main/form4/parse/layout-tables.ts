@@ -526,6 +526,8 @@ class RowReader implements LineCells {
     }
     // A hyphenated name broken at its hyphen ("Series C-" / "1") is one word again.
     const text = joinText(words).replace(/(\w-) (?=\w)/g, '$1');
+    // A class or series is named by its letter or number: "Class Common Stock" lost it.
+    if (/\b(?:Class|Series)\s+(?:Common|Preferred|Ordinary|Stock|Shares|Units)\b/i.test(text)) this.provenance.guess(`${this.path}.${field}`, `"${text}": a class or series without its letter`);
     return text === '' ? null : text;
   }
 
@@ -582,8 +584,12 @@ class RowReader implements LineCells {
     if (tokens.length > 0 && tokens.every((t) => /^[A-Za-z/]+$/.test(t.text))) {
       // A short unsure word where a date or "Immediately" stands may be a lone mark misread ("oil" for "(2)").
       const text = tokens.map((t) => t.text).join('');
-      if (text.length <= 4 && text !== 'N/A' && tokens.some((t) => t.confidence < UNSURE)) this.markMayBeMisread(field, text);
-      return this.text(field);
+      const short = text.length <= 4 && text !== 'N/A';
+      if (short && tokens.some((t) => t.confidence < UNSURE)) this.markMayBeMisread(field, text);
+      const word = this.text(field);
+      // However surely read, no such word is printed for a date: a speck or a stroke was read ("W").
+      if (short) this.provenance.guess(`${this.path}.${field}`, `the cell reads "${text}", which is no date`);
+      return word;
     }
     return this.date(field);
   }

@@ -581,6 +581,22 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual(holding('27.4185'), { owned: 27.4185, flagged: false });
   });
 
+  it('flags a date cell that reads a short word, however surely: no date is printed so', () => {
+    const placements = [...formPage(), ...words('W', 1360, 1500)];
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.equal(extraction.filing.derivative[0]!.dateExercisable, 'W');
+    assert.match(extraction.guesses['derivative[0].dateExercisable'] ?? '', /which is no date/);
+    assert.ok(extraction.findings.some((f) => f.path === 'derivative[0].dateExercisable'));
+  });
+
+  it('flags a class or series named without its letter ("Class Common Stock")', () => {
+    const placements = [...formPage().map((p) => (p.text === 'Common' && p.y === 1110 ? { ...p, x: 280 } : p)), ...words('Class', 200, 1110)];
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.equal(extraction.filing.nonDerivative[1]!.securityTitle, 'Class Common Stock');
+    assert.ok(extraction.findings.some((f) => f.path === 'nonDerivative[1].securityTitle'));
+    assert.ok(!extractFiling(ocrDocument([page(1, formPage())])).findings.some((f) => f.path === 'nonDerivative[1].securityTitle'));
+  });
+
   it('takes a checkbox whose mark OCR dropped as checked, and flags it', () => {
     const placements = formPage().filter((p) => !(p.text === '[X]' && p.y === 480));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
