@@ -164,6 +164,20 @@ export function checkboxState(cut: GrayImage, ink: Box): 'checked' | 'empty' | n
   return share >= MARKED ? 'checked' : share <= CLEAR ? 'empty' : null;
 }
 
+/**
+ * A checkbox's square: the largest blot about as tall as wide and as tall as a letter at least. The
+ * cut reaches above and below the box's line, and what it takes in of the words there (the box's
+ * label above, "1. Relationship") would count as marks inside an outline drawn around all the ink.
+ * Null where there is no such blot (a box printed as two brackets): then the ink's outline serves.
+ */
+export function outlineOf(cut: GrayImage): Box | null {
+  const least = cut.height * 0.35;
+  const squares = blotsOf(cut, INK_DARK)
+    .map((blot) => blot.box)
+    .filter((box) => box.height >= least && box.width >= box.height * 0.75 && box.width <= box.height * 1.35);
+  return squares.sort((a, b) => b.width * b.height - a.width * a.height)[0] ?? null;
+}
+
 /** The box around a cut's dark pixels, or null when there are too few to be a letter. */
 export function inkOf(cut: GrayImage): Box | null {
   const ink = inkCount(cut);
@@ -251,7 +265,7 @@ export async function readCells(
     let ink = inkOf(cut);
     if (ink === null) return;
     if (cell.shape === 'checkbox') {
-      const state = checkboxState(cut, ink);
+      const state = checkboxState(cut, outlineOf(cut) ?? ink);
       main[index] = state === null ? null : { text: CHECKBOX_TEXT[state], confidence: CHECKBOX_CONFIDENCE, ink: { x: crop.x + ink.x, y: crop.y + ink.y, width: ink.width, height: ink.height } };
       return;
     }

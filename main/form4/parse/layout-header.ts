@@ -179,16 +179,14 @@ function readChecks(lines: readonly VisualLine[], options: readonly Option[], te
   return result;
 }
 
-/** A checkbox mark read at least this surely is not looked at again. */
-const SURE_MARK = 85;
-
 /**
- * A second look at a checkbox left of its option's word (cell-look.ts): unless OCR read a clear mark
- * surely, ingest measures the ink inside the box. Marks run into the option's word are left as read.
+ * A second look at a checkbox left of its option's word (cell-look.ts): ingest measures the ink inside
+ * the box, which costs no reading. Every box is looked at, as OCR reads a clear "[X]" surely where the
+ * box is empty (the strokes of the label above taken into its word). Marks run into the option's
+ * word are left as read.
  */
 function checkboxLook(option: Token, marks: readonly Token[], mark: Mark, textHeight: number): CellLook | null {
-  const sure = (mark === 'checked' || mark === 'empty') && marks.every((m) => m.confidence >= SURE_MARK);
-  if (sure || option.box === null) return null;
+  if (option.box === null) return null;
   const h = textHeight;
   const boxes = marks.map((m) => m.box).filter((b): b is Box => b !== null);
   const left = Math.min(option.box.x - h * 2.2, ...boxes.map((b) => b.x - h * 0.3));

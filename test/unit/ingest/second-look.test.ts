@@ -7,7 +7,7 @@ import type { GrayImage } from '../../../main/ingest/gray-image.js';
 import { OcrPool, type StripRequest } from '../../../main/ingest/ocr-pool.js';
 import { decodePngToGray } from '../../../main/ingest/png-decoder.js';
 import { splitRaised } from '../../../main/ingest/raised-marks.js';
-import { checkboxState, cleanCut, inkOf, loneBar, readCells, wipeRules } from '../../../main/ingest/second-look.js';
+import { checkboxState, cleanCut, inkOf, loneBar, outlineOf, readCells, wipeRules } from '../../../main/ingest/second-look.js';
 import { SAMPLE_LINES, textPng } from './fixtures.js';
 
 function blank(width: number, height: number): GrayImage {
@@ -52,6 +52,17 @@ describe('a cut cleaned and weighed', () => {
     assert.equal(checkboxState(checked, inkOf(checked)!), 'checked');
     const bar = fill(blank(80, 50), 38, 5, 4, 40);
     assert.equal(checkboxState(bar, inkOf(bar)!), null);
+  });
+
+  it('weighs a checkbox inside its square, not inside all the ink the cut takes in (the label above it)', () => {
+    const outline = (image: GrayImage) => fill(fill(fill(fill(image, 20, 14, 30, 3), 20, 41, 30, 3), 20, 14, 3, 30), 47, 14, 3, 30);
+    const labelled = fill(outline(blank(80, 50)), 24, 2, 22, 5);
+    assert.equal(checkboxState(labelled, inkOf(labelled)!), 'checked', 'the label\'s strokes and the top of the box count as a mark');
+    assert.deepEqual(outlineOf(labelled), { x: 20, y: 14, width: 30, height: 30 });
+    assert.equal(checkboxState(labelled, outlineOf(labelled)!), 'empty');
+    // A box printed as two brackets has no square: its ink's outline is weighed.
+    const brackets = fill(fill(fill(fill(fill(fill(blank(80, 50), 20, 10, 3, 30), 20, 10, 8, 3), 20, 37, 8, 3), 47, 10, 3, 30), 42, 10, 8, 3), 42, 37, 8, 3);
+    assert.equal(outlineOf(brackets), null);
   });
 
   it('calls a few specks no ink at all', () => {
