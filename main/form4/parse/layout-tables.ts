@@ -254,14 +254,14 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
   // Amounts and prices stand at their cell's right edge, their marks against the border: a mark alone
   // in the next cell, left of where that column's header begins, is the amount's, pushed over the
   // border by a column placed a little left (a skewed scan, "|3." read with the rule before it).
+  const centre = (mark: Mark) => {
+    const word = placed.get(mark.token);
+    return word === undefined ? Infinity : (word.left + word.right) / 2;
+  };
   columns.forEach((column, index) => {
     const cell = row.get(column.field);
     const before = columns[index - 1];
     if (before === undefined || !AMOUNT_COLUMNS.has(before.field) || cell === undefined || cell.values.length > 0 || cell.marks.length === 0) return;
-    const centre = (mark: Mark) => {
-      const word = placed.get(mark.token);
-      return word === undefined ? Infinity : (word.left + word.right) / 2;
-    };
     if (!cell.marks.every((m) => centre(m) < column.from + textHeight * COLUMN_MARGIN)) return;
     cellOf(row, before.field).marks.push(...cell.marks);
     row.delete(column.field);
@@ -603,8 +603,9 @@ class RowReader implements LineCells {
     // A number of shares with three decimals ("27.418") may be printed so (a fraction of a share), or
     // in thousands with its comma read as a period (27,418): a scan does not tell a comma's short tail
     // from a stop's, so the reading is kept and flagged.
-    const text = runText(this.cell(field));
-    if (amount !== null && !PRICES.has(field) && /^\d{1,3}\.\d{3}$/.test(text) && this.cell(field).some((t) => t.confidence < 100)) {
+    const tokens = this.cell(field);
+    const text = runText(tokens);
+    if (amount !== null && !PRICES.has(field) && /^\d{1,3}\.\d{3}$/.test(text) && tokens.some((t) => t.confidence < 100)) {
       this.provenance.guess(`${this.path}.${field}`, `"${text}" may be ${text.replace('.', ',')}: a comma read as a period`);
     }
     return amount;
