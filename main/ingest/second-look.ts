@@ -262,13 +262,8 @@ export async function readCells(
   cells.forEach((cell, index) => {
     const crop = clipBox(image, cell.box);
     let cut = cleanCut(cutOut(image, crop), cell.keepEdges);
-    let ink = inkOf(cut);
-    if (ink === null) return;
-    if (cell.shape === 'checkbox') {
-      const state = checkboxState(cut, outlineOf(cut) ?? ink);
-      main[index] = state === null ? null : { text: CHECKBOX_TEXT[state], confidence: CHECKBOX_CONFIDENCE, ink: { x: crop.x + ink.x, y: crop.y + ink.y, width: ink.width, height: ink.height } };
-      return;
-    }
+    // Marks are looked for before the cut's ink is weighed: a faint mark alone in its cell (a "(4)"
+    // printed grey) has too few pixels as dark as ink to count, and splitRaised finds it lighter.
     if (cell.raised !== undefined) {
       const split = splitRaised(cut, cell.raised.baseline - crop.y, cell.raised.textHeight);
       // Nothing raised proves nothing: a mark blurred into its value's last letter stands raised no more.
@@ -294,12 +289,15 @@ export async function readCells(
         // Until read, the marks are in doubt: a letter answered without them is left unsure.
         marks[index] = { text: '', confidence: DISAGREED, ink: found.ink };
       }
-      // The letter alone: its ink measured again without the marks.
-      if (split.marks !== null) {
-        cut = split.body;
-        ink = inkOf(cut);
-        if (ink === null) return;
-      }
+      // The letter alone: its ink measured without the marks.
+      cut = split.body;
+    }
+    const ink = inkOf(cut);
+    if (ink === null) return;
+    if (cell.shape === 'checkbox') {
+      const state = checkboxState(cut, outlineOf(cut) ?? ink);
+      main[index] = state === null ? null : { text: CHECKBOX_TEXT[state], confidence: CHECKBOX_CONFIDENCE, ink: { x: crop.x + ink.x, y: crop.y + ink.y, width: ink.width, height: ink.height } };
+      return;
     }
     const bar = cell.bar === undefined ? null : loneBar(cut);
     // A faint bar's box is its stem's: its ink under the threshold may be a stub, which the parser would take for a raised mark.

@@ -190,6 +190,19 @@ describe('footnote marks found by the ink raised above the line', () => {
     assert.equal(short?.text, '3');
     assert.ok(short!.confidence <= 20, 'one character read of three blots');
   });
+
+  it('reads a mark printed grey alone in its cell, too faint to count as ink', async () => {
+    // "(4)" where an exercise price would be, its strokes grey 160: no pixel of it as dark as ink.
+    const image = fill(fill(fill(blank(200, 90), 62, 32, 2, 14, 160), 67, 34, 6, 10, 160), 76, 32, 2, 14, 160);
+    assert.equal(inkOf(image), null);
+    let read = 0;
+    const [answer] = await readCells(image, [{ box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: '(0123456789)', raised: { baseline: 60, textHeight: 24 } }], async (strips) => {
+      read += strips.length;
+      return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: '(4)', confidence: 88, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
+    });
+    assert.equal(read, 2, 'the mark read at two sizes');
+    assert.deepEqual(answer, { text: '(4)', confidence: 88, ink: { x: 60, y: 30, width: 20, height: 18 } });
+  });
 });
 
 describe('reading cells', () => {
