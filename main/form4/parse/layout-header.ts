@@ -107,8 +107,8 @@ export function readNameAndAddress(words: readonly Placed[], path: string, prove
     if (room > height * (streetLines.length + 1.6)) for (const field of ['street1', 'street2']) provenance.guess(`${path}.${field}`, 'a street line may not have been read');
   }
   if (streetLines.length > 2) for (const field of ['street1', 'street2']) provenance.guess(`${path}.${field}`, `${streetLines.length} street lines were read where the form has two; a long line wrapped`);
-  const [first, ...rest] = streetLines;
-  const street1 = mendedStreet(withoutEdgeSpecks(first === undefined ? [] : tokensOf([first]), `${path}.street1`, provenance), `${path}.street1`, provenance);
+  const [first, rest] = streetsOf(streetLines);
+  const street1 = mendedStreet(withoutEdgeSpecks(tokensOf(first), `${path}.street1`, provenance), `${path}.street1`, provenance);
   const street2 = mendedStreet(withoutEdgeSpecks(tokensOf(rest), `${path}.street2`, provenance), `${path}.street2`, provenance);
   const place = readCityStateZip(withoutEdgeSpecks(tokensOf(cityLines), `${path}.city`, provenance), path, provenance);
   if (place.state === null || place.zip === null) {
@@ -120,6 +120,18 @@ export function readNameAndAddress(words: readonly Placed[], path: string, prove
     street2: street2.length > 0 ? joinText(street2) : null,
     ...place,
   };
+}
+
+/**
+ * The street block's lines as the form's two streets. Each street is printed on a line of its own,
+ * and one too long for the box wraps: of three lines, the first or the second ran on. The one that
+ * wrapped reached further right than the line it wrapped onto could (a word that fit would have
+ * stayed), so the first line is the first street's start when it ends right of the second.
+ */
+function streetsOf(lines: readonly VisualLine[]): [VisualLine[], VisualLine[]] {
+  const right = (line: VisualLine) => Math.max(...line.words.map((w) => w.right));
+  if (lines.length === 3 && right(lines[0]!) >= right(lines[1]!)) return [lines.slice(0, 2), lines.slice(2)];
+  return [lines.slice(0, 1), lines.slice(1)];
 }
 
 type Mark = 'checked' | 'empty' | 'none' | 'unsure';

@@ -398,6 +398,18 @@ describe('what the layout reading could only guess', () => {
     assert.equal(extraction.filing.derivative.length, 1);
   });
 
+  it('reads three street lines as two streets, one of which wrapped: the line that ran further right ran on', () => {
+    const streets = (...lines: string[]) => {
+      const placements = formPage().filter((p) => !((p.y === 560 || p.y === 600) && p.x < 800));
+      const extraction = extractFiling(ocrDocument([page(1, [...placements, ...lines.flatMap((line, i) => words(line, 200, 550 + i * 30))])]));
+      const owner = extraction.filing.reportingOwners[0]!;
+      assert.match(extraction.guesses['reportingOwners[0].street1'] ?? '', /3 street lines/);
+      return [owner.street1, owner.street2];
+    };
+    assert.deepEqual(streets('C/O ACME CAPITAL, 2800 SAND HILL', 'ROAD', 'SUITE 101'), ['C/O ACME CAPITAL, 2800 SAND HILL ROAD', 'SUITE 101']);
+    assert.deepEqual(streets('C/O ACME', '2800 SAND HILL ROAD, BUILDING 4,', 'SUITE 250'), ['C/O ACME', '2800 SAND HILL ROAD, BUILDING 4, SUITE 250']);
+  });
+
   it('takes a period after a whole word inside a street line or the issuer\'s name for a comma, flagged; short words keep theirs', () => {
     const placements = formPage().filter((p) => !(p.y === 560 && p.x < 800));
     const street = extractFiling(ocrDocument([page(1, [...placements, ...words('100 MAIN AVENUE. FLOOR 11', 200, 560)])]));
