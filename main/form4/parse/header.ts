@@ -145,13 +145,14 @@ function readStreet(tokens: Token[], path: string, provenance: Provenance): { st
  */
 export function readCityStateZip(tokens: Token[], path: string, provenance: Provenance): { city: string | null; state: string | null; zip: string | null } {
   const stateAt = findLastIndex(tokens, (t) => US_STATE_CODES.has(t.text.toUpperCase()));
-  const abroad = stateAt < 0 ? tokens.findIndex((t, i) => i > 0 && /^[A-Z][0-9]$/.test(t.text) && tokens[i - 1]!.text.endsWith(',')) : -1;
+  const abroad = findLastIndex(tokens.map((_, i) => i), (i) => i > 0 && abroadCode(tokens, i, stateAt) !== null);
   if (abroad > 0) {
     const [city, code, postal] = [tokens.slice(0, abroad), tokens[abroad]!, tokens.slice(abroad + 1)];
+    const state = abroadCode(tokens, abroad, stateAt)!;
     provenance.read(`${path}.city`, city);
-    provenance.read(`${path}.state`, [code]);
+    provenance.read(`${path}.state`, [code], state === code.text ? undefined : `read as "${code.text}"; taken as EDGAR's code "${state}" for a place abroad: a zero read as the letter O, the postal code after it no US zip`);
     if (postal.length > 0) provenance.read(`${path}.zip`, postal);
-    return { city: joinText(city), state: code.text, zip: postal.length > 0 ? joinText(postal) : null };
+    return { city: joinText(city), state, zip: postal.length > 0 ? joinText(postal) : null };
   }
   if (stateAt < 0) {
     if (tokens.length > 0) provenance.read(`${path}.city`, tokens, 'no state code found in the city, state and zip line');
@@ -169,6 +170,23 @@ export function readCityStateZip(tokens: Token[], path: string, provenance: Prov
   const city = joinAcrossCells(cityTokens);
   provenance.read(`${path}.city`, cityTokens, city.joined ? 'a table cell boundary cut the city name; read as one word' : undefined);
   return { city: city.text === '' ? null : city.text, state: tokens[stateAt]!.text.toUpperCase(), zip };
+}
+
+/**
+ * The token at `at` as EDGAR's code for a place abroad (a letter and a digit, "X0", or a digit and a
+ * letter, "2M"), or null. It comes after a city ending in a comma, or before a postal code no US zip
+ * could be misread from ("105-7537"). A zero OCR read as the letter O is taken for a zero there
+ * ("UO", "MO"), but a US state code stands ("MO" before a US zip is Missouri).
+ */
+function abroadCode(tokens: readonly Token[], at: number, stateAt: number): string | null {
+  const text = tokens[at]!.text.toUpperCase();
+  const postal = tokens.slice(at + 1).map((t) => t.text).join('');
+  const foreignPostal = postal !== '' && !/^\d{4,6}(-\d{0,4})?$/.test(postal);
+  const afterCity = tokens[at - 1]!.text.endsWith(',') || foreignPostal;
+  if (/^[A-Z]\d$|^\d[A-Z]$/.test(text)) return stateAt < 0 && afterCity ? text : null;
+  if (!/^[A-Z]O$/.test(text)) return null;
+  const usState = US_STATE_CODES.has(text);
+  return (usState ? foreignPostal && stateAt === at : stateAt < 0 && afterCity) ? `${text[0]}0` : null;
 }
 
 /** Joins words, running together two that a cell boundary cut apart mid-word ("AMHER | ST"). */

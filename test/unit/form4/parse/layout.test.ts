@@ -638,6 +638,21 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.ok(extraction.findings.some((f) => f.rule === 'format' && f.path === 'reportingOwners[0].state'));
   });
 
+  it('takes an O read in a code abroad for its zero, where a comma or a postal code no US zip shows the place is abroad; Missouri stays', () => {
+    const place = (line: string) => {
+      const placements = formPage().flatMap((p) => (p.y === 680 && p.x < 900 ? (p.text === 'SPRINGFIELD' ? words(line, 200, 680) : []) : [p]));
+      const extraction = extractFiling(ocrDocument([page(1, placements)]));
+      const owner = extraction.filing.reportingOwners[0]!;
+      return { place: [owner.city, owner.state, owner.zip], guess: extraction.guesses['reportingOwners[0].state'] };
+    };
+    const tokyo = place('MINATO-KU TOKYO MO 105-7537');
+    assert.deepEqual(tokyo.place, ['MINATO-KU TOKYO', 'M0', '105-7537']);
+    assert.match(tokyo.guess ?? '', /read as "MO"; taken as EDGAR's code "M0"/);
+    assert.deepEqual(place('CAPITAGREEN, UO 048926').place, ['CAPITAGREEN,', 'U0', '048926']);
+    assert.deepEqual(place('ST. LOUIS MO 63101').place, ['ST. LOUIS', 'MO', '63101']);
+    assert.deepEqual(place('ST. LOUIS, MO 63101').place, ['ST. LOUIS,', 'MO', '63101']);
+  });
+
   it('mends the "/s/" of an electronic signature OCR read as "Isl", and flags it; specks after the name are dropped', () => {
     const placements = formPage().map((p) => (p.text === '/s/' ? { ...p, text: 'Isl' } : p));
     placements.push({ text: ':', x: 1120, y: 2000 });
