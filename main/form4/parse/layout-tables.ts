@@ -562,6 +562,16 @@ class RowReader implements LineCells {
       this.provenance.read(path, tokens, `the cell reads "${text}"; the date at its end taken, the rest for ink run in from its neighbour`);
       return ranIn;
     }
+    // A number grouped in thousands, whole to its last group, with a scrap or two outside it: a rule
+    // read before it ("|628,553"), a mark misread after it ("2,279,826]®"). The grouping shows no
+    // digit was lost into the scraps.
+    const grouped = what === 'number' ? /^[|[(!]?(\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?)[^\d,.]{0,3}$/.exec(text) : null;
+    const inside = grouped === null || grouped[1] === text ? null : read(grouped[1]!);
+    if (inside !== null) {
+      this.provenance.read(path, tokens, `the cell reads "${text}"; "${grouped![1]}" taken for the number, the rest for a rule or a misread mark`);
+      if (!text.endsWith(grouped![1]!)) this.markMayBeMisread(field, text);
+      return inside;
+    }
     // A lone nought beside a speck reads as the word it looks like.
     const mended = (what === 'number' && /^[oO]f$/.test(text) ? '0' : text).replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
     const fixed = what === 'code' || what === 'letter' ? null : read(mended);

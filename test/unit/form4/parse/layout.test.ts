@@ -593,6 +593,20 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual(holding('27.4185'), { owned: 27.4185, flagged: false });
   });
 
+  it('reads a number grouped in thousands out of a rule read before it and a misread mark after it, and flags the mark', () => {
+    const holding = (owned: string) => {
+      const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === '3,625' ? { ...p, text: owned } : p)))]));
+      return { owned: extraction.filing.nonDerivative[1]!.sharesOwnedFollowing, mark: extraction.guesses['nonDerivative[1].footnoteRefs.sharesOwnedFollowing'] };
+    };
+    const marked = holding('2,279,826]®');
+    assert.equal(marked.owned, 2279826);
+    assert.match(marked.mark ?? '', /a footnote mark in it may have been misread/);
+    assert.deepEqual(holding('|628,553'), { owned: 628553, mark: undefined });
+    // Ungrouped, a scrap may be a digit misread: no number is made up.
+    assert.equal(holding('2279826]®').owned, null);
+    assert.equal(holding('2,279,82]').owned, null);
+  });
+
   it('flags a date cell that reads a short word, however surely: no date is printed so', () => {
     const placements = [...formPage(), ...words('W', 1360, 1500)];
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
