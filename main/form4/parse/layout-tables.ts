@@ -451,13 +451,23 @@ function runText(tokens: readonly Token[]): string {
   return tokens.map((t) => t.text.replace(STRAY, '')).join('');
 }
 
+/** A number of shares read so ("27.418") may be a fraction, or thousands with the comma read as a period. */
+const COMMA_AS_PERIOD = /^\d{1,3}\.\d{3}$/;
+
 /** Letters OCR takes for digits in a cell that must hold a number or date. */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
 
 /** Reads typed values out of a row's cells, recording provenance and every guess. */
 class RowReader implements LineCells {
   readonly footnoteRefs: Record<string, string[]> = {};
-  constructor(private readonly row: Row, private readonly path: string, private readonly provenance: Provenance, private readonly phrases: readonly Phrase[]) {
+  constructor(
+    private readonly row: Row,
+    private readonly path: string,
+    private readonly provenance: Provenance,
+    private readonly phrases: readonly Phrase[],
+    /** The cells of the filing ("nonDerivative[0].shares") whose number of shares reads with a fraction. */
+    private readonly fractions: ReadonlySet<string>,
+  ) {
     for (const [field, cell] of row) {
       if (cell.marks.length > 0) this.footnoteRefs[field] = [...new Set([...cell.marks].sort(inReadingOrder).map((m) => m.id))];
       const guesses = cell.marks.filter((m) => m.guess !== undefined).map((m) => m.guess!);
@@ -615,8 +625,18 @@ class RowReader implements LineCells {
     // from a stop's, so the reading is kept and flagged.
     const tokens = this.cell(field);
     const text = runText(tokens);
-    if (amount !== null && !PRICES.has(field) && /^\d{1,3}\.\d{3}$/.test(text) && tokens.some((t) => t.confidence < 100)) {
-      this.provenance.guess(`${this.path}.${field}`, `"${text}" may be ${text.replace('.', ',')}: a comma read as a period`);
+    if (amount !== null && !PRICES.has(field) && COMMA_AS_PERIOD.test(text) && tokens.some((t) => t.confidence < 100)) {
+      const path = `${this.path}.${field}`;
+      const comma = text.replace('.', ',');
+      // A filer who reports a fraction of a share reports it in more than one cell (what was acquired,
+      // the underlying shares, the holding after: corpus MSFT, NA, LM, PFG), some not in this shape;
+      // where every number of shares on the form is whole or in this shape, its period is a comma
+      // misread (AFRM's 27.418 twice, SQ's 7.459).
+      if (this.fractions.size === 0) {
+        this.provenance.guess(path, `"${text}" taken as ${comma}: a comma read as a period, as no other number of shares on the form has a fraction`);
+        return Number(text.replace('.', ''));
+      }
+      this.provenance.guess(path, `"${text}" may be ${comma}: a comma read as a period`);
     }
     return amount;
   }
@@ -680,13 +700,26 @@ export function readLayoutTables(
     ...sureTexts(rowsI, 'Table I'),
     ...sureTexts(rowsII, 'Table II'),
   ];
+  const fractions = new Set([...fractionsIn(rowsI, 'nonDerivative'), ...fractionsIn(rowsII, 'derivative')]);
   const lines = <Line extends { natureOfOwnership?: string | null }>(rows: readonly TableRow[], table: string, draft: (cells: LineCells) => Line) => rows.map((row, index) => {
-    const reader = new RowReader(row.cells, `${table}[${index}]`, provenance, phrases);
+    const reader = new RowReader(row.cells, `${table}[${index}]`, provenance, phrases, fractions);
     const line = draft(reader);
     reader.citeByName(line.natureOfOwnership ?? null, footnotes);
     return line;
   });
   return { nonDerivative: lines(rowsI, 'nonDerivative', nonDerivativeLine), derivative: lines(rowsII, 'derivative', derivativeLine) };
+}
+
+/**
+ * The cells of a table whose number of shares (not a price) reads as a fraction that no comma read as
+ * a period could make ("15,009.22", "76.9": not "27.418"), by path.
+ */
+function fractionsIn(rows: readonly TableRow[], table: string): string[] {
+  return rows.flatMap((row, index) => [...row.cells].flatMap(([field, cell]) => {
+    const text = runText(cell.values);
+    const amount = AMOUNT_COLUMNS.has(field) && !PRICES.has(field) && !COMMA_AS_PERIOD.test(text) ? readAmount(text) : null;
+    return amount !== null && !Number.isInteger(amount) ? [`${table}[${index}].${field}`] : [];
+  }));
 }
 
 /** Letters and digits only, lower case: a name as a footnote and a cell both print it, whatever the spacing and stops. */

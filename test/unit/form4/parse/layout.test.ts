@@ -583,12 +583,15 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual(refs(625), { transactionDate: ['2'] });
   });
 
-  it('keeps a number of shares read with three decimals, but flags it: its period may be a comma', () => {
-    const holding = (owned: string) => {
-      const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === '3,625' ? { ...p, text: owned } : p)))]));
+  it('reads a number of shares with three decimals as thousands whose comma was read as a period, flagged, unless the form prints fractions of a share', () => {
+    const holding = (owned: string, sold = '1,000') => {
+      const placements = formPage().map((p) => (p.text === '3,625' ? { ...p, text: owned } : p.text === '1,000' ? { ...p, text: sold } : p));
+      const extraction = extractFiling(ocrDocument([page(1, placements)]));
       return { owned: extraction.filing.nonDerivative[1]!.sharesOwnedFollowing, flagged: extraction.findings.some((f) => f.path === 'nonDerivative[1].sharesOwnedFollowing') };
     };
-    assert.deepEqual(holding('27.418'), { owned: 27.418, flagged: true });
+    assert.deepEqual(holding('27.418'), { owned: 27418, flagged: true }, 'every other number of shares is whole');
+    assert.deepEqual(holding('27.418', '1,000.5'), { owned: 27.418, flagged: true }, 'the form prints a fraction elsewhere');
+    assert.deepEqual(holding('27.418', '12.500'), { owned: 27418, flagged: true }, 'a fraction in the same shape proves nothing');
     assert.deepEqual(holding('27,418'), { owned: 27418, flagged: false });
     assert.deepEqual(holding('27.4185'), { owned: 27.4185, flagged: false });
   });
