@@ -641,12 +641,22 @@ class RowReader implements LineCells {
     return amount;
   }
 
+  /**
+   * Why the line's code is in doubt, once read: its cell holds ink that reads as no code, or a scanned
+   * G. The table's other lines may then tell the code (codesFromKin).
+   */
+  codeDoubt: 'unread' | 'G' | null = null;
+
   code(): TransactionCode | null {
     const code = this.value('transactionCode', readCode, 'code') ?? this.codeBeforeScraps();
     // A blurred C gains a spur and reads as G, and nothing else on the line tells them apart (either
     // may go either way); a gift is the rarer of the two, so a scanned G is checked. (A text
     // layer's words are sure, at 100.)
-    if (code === 'G' && this.cell('transactionCode').some((t) => t.confidence < 100)) this.provenance.guess(`${this.path}.transactionCode`, 'a scanned G may be a C: check the code');
+    if (code === 'G' && this.cell('transactionCode').some((t) => t.confidence < 100)) {
+      this.provenance.guess(`${this.path}.transactionCode`, 'a scanned G may be a C: check the code');
+      this.codeDoubt = 'G';
+    }
+    if (code === null && this.cell('transactionCode').length > 0) this.codeDoubt = 'unread';
     return code;
   }
 
@@ -701,13 +711,43 @@ export function readLayoutTables(
     ...sureTexts(rowsII, 'Table II'),
   ];
   const fractions = new Set([...fractionsIn(rowsI, 'nonDerivative'), ...fractionsIn(rowsII, 'derivative')]);
-  const lines = <Line extends { natureOfOwnership?: string | null }>(rows: readonly TableRow[], table: string, draft: (cells: LineCells) => Line) => rows.map((row, index) => {
-    const reader = new RowReader(row.cells, `${table}[${index}]`, provenance, phrases, fractions);
-    const line = draft(reader);
-    reader.citeByName(line.natureOfOwnership ?? null, footnotes);
-    return line;
-  });
-  return { nonDerivative: lines(rowsI, 'nonDerivative', nonDerivativeLine), derivative: lines(rowsII, 'derivative', derivativeLine) };
+  const lines = <Line extends Kin>(rows: readonly TableRow[], table: string, draft: (cells: LineCells) => Line, direction: (line: Line) => 'A' | 'D' | null) => {
+    const drafted = rows.map((row, index) => {
+      const reader = new RowReader(row.cells, `${table}[${index}]`, provenance, phrases, fractions);
+      const line = draft(reader);
+      reader.citeByName(line.natureOfOwnership ?? null, footnotes);
+      return { line, doubt: reader.codeDoubt, path: `${table}[${index}]` };
+    });
+    codesFromKin(drafted, direction, provenance);
+    return drafted.map((d) => d.line);
+  };
+  return {
+    nonDerivative: lines(rowsI, 'nonDerivative', nonDerivativeLine, (line) => line.acquiredDisposed),
+    derivative: lines(rowsII, 'derivative', derivativeLine, (line) => (line.sharesAcquired !== null ? 'A' : line.sharesDisposed !== null ? 'D' : null)),
+  };
+}
+
+interface Kin {
+  transactionCode: TransactionCode | null;
+  natureOfOwnership?: string | null;
+}
+
+/**
+ * A line's code in doubt (ink that reads as no code, or a scanned G) is taken from the table's other
+ * lines that go the same way, acquiring or disposing, when all of those read one code: a filing
+ * reports a run of conversions or sales together (XOOM's eighteen C's, three of them read as G). A G
+ * is taken only for a C, the letter it blurs from; the line stays flagged.
+ */
+function codesFromKin<Line extends Kin>(drafted: ReadonlyArray<{ line: Line; doubt: RowReader['codeDoubt']; path: string }>, direction: (line: Line) => 'A' | 'D' | null, provenance: Provenance): void {
+  for (const item of drafted) {
+    const way = direction(item.line);
+    if (item.doubt === null || way === null) continue;
+    const codes = new Set(drafted.filter((other) => other.doubt === null && other.line.transactionCode !== null && direction(other.line) === way).map((other) => other.line.transactionCode!));
+    const [code] = codes;
+    if (codes.size !== 1 || code === undefined || (item.doubt === 'G' && code !== 'C')) continue;
+    item.line.transactionCode = code;
+    provenance.guess(`${item.path}.transactionCode`, `taken as ${code}, the code of every other line of the table that ${way === 'A' ? 'acquires' : 'disposes of'} shares`);
+  }
 }
 
 /**

@@ -391,6 +391,25 @@ describe('what the layout reading could only guess', () => {
     assert.equal(withCode('S', 95).guesses['nonDerivative[0].transactionCode'], undefined);
   });
 
+  it('takes a code in doubt from the table\'s other lines that go the same way, when they all read one: an unread code any, a scanned G only a C', () => {
+    // A second sale under the first (code at x 1080), before the holding line.
+    const sale = (first: string, second: string, way = 'D') => {
+      const placements = [
+        ...formPage().map((p) => (p.text === 'S' && p.y === 1060 ? { ...p, text: first } : p)),
+        ...words('Common Stock', 200, 1090), ...words('05/24/2017', 600, 1090), { text: second, x: 1080, y: 1090, height: 24, confidence: 70 },
+        ...words('500', 1300, 1090), ...words(way, 1470, 1090), ...words('$20.10', 1580, 1090), ...words(way === 'D' ? '9,500' : '10,500', 1800, 1090), ...words('D', 2030, 1090),
+      ];
+      const extraction = extractFiling(ocrDocument([page(1, placements)]));
+      return { code: extraction.filing.nonDerivative[1]!.transactionCode, guess: extraction.guesses['nonDerivative[1].transactionCode'] };
+    };
+    const unread = sale('S', '€');
+    assert.equal(unread.code, 'S');
+    assert.match(unread.guess ?? '', /taken as S, the code of every other line of the table that disposes of shares/);
+    assert.equal(sale('C', 'G').code, 'C');
+    assert.equal(sale('S', 'G').code, 'G', 'a G is a C blurred, never an S');
+    assert.equal(sale('S', '€', 'A').code, null, 'no other line acquires');
+  });
+
   it('finds Explanation of Responses when OCR read "Responses:" as a scrap, so its footnotes are not taken for Table II lines', () => {
     const placements = formPage().flatMap((p) => (p.text === 'Responses:' ? [{ ...p, text: 'UBER', confidence: 1 }] : [p]));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
