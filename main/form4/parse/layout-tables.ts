@@ -349,11 +349,16 @@ function twoMarks(id: string, ids: FootnoteIds): boolean {
   return id.length === 2 && ids.length > 0 && !ids.includes(id) && ids.includes(id[0]!) && ids.includes(id[1]!);
 }
 
-/** A mark read as one that is two (twoMarks), as the two, a guess. */
+/**
+ * A mark read as one that is two (twoMarks), as a guess: "(1n)" as (n), its bracket read with a
+ * stroke as "(1" (corpus: EB, FB, AUR read "(13)", "(14)", "19)" for (3), (4), (9), and no "(1)(n)"
+ * as one); any other as the two ("(34)" for (3)(4)).
+ */
 function apart(mark: Mark, ids: FootnoteIds): Mark[] {
   if (!twoMarks(mark.id, ids)) return [mark];
-  const seen = `"${mark.token.text}" read as one mark; the filing has no footnote ${mark.id}: taken as (${mark.id[0]})(${mark.id[1]})`;
-  return [mark.id[0]!, mark.id[1]!].map((id) => ({ ...mark, id, guess: mark.guess === undefined ? seen : `${mark.guess}; ${seen}` }));
+  const parts = mark.id[0] === '1' ? [mark.id[1]!] : [mark.id[0]!, mark.id[1]!];
+  const seen = `"${mark.token.text}" read as one mark; the filing has no footnote ${mark.id}: taken as ${parts.map((id) => `(${id})`).join('')}${parts.length === 1 ? ', its bracket read as "(1"' : ''}`;
+  return parts.map((id) => ({ ...mark, id, guess: mark.guess === undefined ? seen : `${mark.guess}; ${seen}` }));
 }
 
 /** A raised word OCR did not read as `(n)`: its digits if it has any, else the likeliest footnote. */

@@ -184,11 +184,14 @@ describe('what the layout reading could only guess', () => {
     assert.equal(nature('7rust', 95).filing.nonDerivative[1]!.natureOfOwnership, 'By Family 7rust');
   });
 
-  it('takes a mark the filing has no footnote for, whose digits both are, for two marks set close ("(12)" for "(1)(2)"), as a guess', () => {
+  it('takes a mark the filing has no footnote for, whose digits both are, for two marks set close ("(21)" for "(2)(1)"), or for its bracket read as "(1", as a guess', () => {
     const marked = (mark: string) => extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === '(1)' && p.x === 1366 ? { ...p, text: mark } : p)))]));
-    const two = marked('(12)');
-    assert.deepEqual(two.filing.nonDerivative[0]!.footnoteRefs, { shares: ['1', '2'] });
-    assert.match(two.guesses['nonDerivative[0].footnoteRefs.shares'] ?? '', /the filing has no footnote 12: taken as \(1\)\(2\)/);
+    const two = marked('(21)');
+    assert.deepEqual(two.filing.nonDerivative[0]!.footnoteRefs, { shares: ['2', '1'] });
+    assert.match(two.guesses['nonDerivative[0].footnoteRefs.shares'] ?? '', /the filing has no footnote 21: taken as \(2\)\(1\)/);
+    const bracket = marked('(12)');
+    assert.deepEqual(bracket.filing.nonDerivative[0]!.footnoteRefs, { shares: ['2'] });
+    assert.match(bracket.guesses['nonDerivative[0].footnoteRefs.shares'] ?? '', /taken as \(2\), its bracket read as "\(1"/);
     assert.deepEqual(marked('(13)').filing.nonDerivative[0]!.footnoteRefs, { shares: ['13'] }, 'footnote 3 is not the filing\'s either');
   });
 
