@@ -47,9 +47,9 @@ function readingOf(look: CellLook, answer: CellAnswer): { text: string; trust?: 
   const text = answer.text.replace(/\s+/g, '');
   if (look.pattern.test(text)) return { text };
   // Marks run into a value: the cut may take in a sliver of the value's last letter, read as a digit
-  // before the first bracket; the marks are what follows it. (Raised ink alone has no such sliver,
-  // but may have a bracket too faint to read.)
-  if (look.prefix !== '' || (look.raised !== undefined && look.marksApart === undefined)) {
+  // before the first bracket; the marks are what follows it. (Raised ink alone, or a mark alone in
+  // its cut, has no such sliver, but may have a bracket too faint to read.)
+  if (look.prefix !== '' || (look.raised !== undefined && look.marksApart === undefined) || look.pattern === MARKS_PATTERN) {
     const marks = /(\(\d{1,2}\))+$/.exec(text)?.[0];
     if (marks !== undefined && MARKS_PATTERN.test(marks)) return { text: marks };
     // The cut starts where the mark does, so its opening bracket may be cut in half and not read;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Document } from '../../../../shared/document.js';
 import { extractFiling } from '../../../../main/form4/extract.js';
-import type { CellAnswer, CellLook } from '../../../../main/form4/parse/cell-look.js';
+import { MARKS_PATTERN, type CellAnswer, type CellLook } from '../../../../main/form4/parse/cell-look.js';
 import { applyCellAnswers, cellsToLookAgain, secondLook } from '../../../../main/form4/parse/look-again.js';
 import { formPage, ocrDocument, page, type Placement } from './layout-page.js';
 
@@ -252,6 +252,18 @@ describe('the answers, applied', () => {
     assert.deepEqual(halved.filing.nonDerivative[1]!.footnoteRefs, { natureOfOwnership: ['2'] });
     assert.ok(halved.findings.some((f) => f.rule === 'low-confidence' && f.path === 'nonDerivative[1].footnoteRefs.natureOfOwnership'), 'more marks may have been cut off: flagged');
     assert.deepEqual(extract('e2)').filing.nonDerivative[1]!.footnoteRefs, extractFiling(document).filing.nonDerivative[1]!.footnoteRefs);
+  });
+
+  it('takes a mark looked at alone ("@" on the page) read without a bracket ("2)") as unsure', () => {
+    const document = ocrDocument([page(1, formPage({ dateExercisableMark: '@' }))]);
+    const { cells, apply } = secondLook(document);
+    const isMark = (look: CellLook) => look.pattern === MARKS_PATTERN && look.box.x > 1300 && look.box.x < 1450 && look.box.y > 1450 && look.box.y < 1520;
+    assert.equal(cells.filter(isMark).length, 1);
+    const extract = (text: string) => extractFiling(apply(answerFor(cells, isMark, { text, confidence: 90, ink: { x: 1400, y: 1494, width: 20, height: 16 } })));
+    const halved = extract('2)');
+    assert.deepEqual(halved.filing.derivative[0]!.footnoteRefs?.dateExercisable, ['2']);
+    assert.ok(halved.findings.some((f) => f.rule === 'low-confidence' && f.path === 'derivative[0].footnoteRefs.dateExercisable'));
+    assert.deepEqual(extract('e2)').filing.derivative[0]!.footnoteRefs, extractFiling(document).filing.derivative[0]!.footnoteRefs, 'no mark in that shape');
   });
 
   it('tells a checkbox OCR lost by its ink, and makes an unsure one that agrees sure', () => {
