@@ -168,7 +168,9 @@ function readChecks(lines: readonly VisualLine[], options: readonly Option[], te
       const word = line.words[index]!;
       const runIn = /^([^A-Za-z0-9]*[xX]?[^A-Za-z0-9]*)(?=[A-Za-z0-9])/.exec(word.token.text)?.[1] ?? '';
       const before = line.words[index - 1];
-      const near = before !== undefined && word.left - before.right < textHeight * 2.5 && !options.some((o) => o.word.test(before.token.norm));
+      // The word before it on the line, if it stands left of the option: OCR's reading order puts a
+      // speck read inside the option's word ("i" from "Officer") before the word.
+      const near = before !== undefined && before.left < word.left && word.left - before.right < textHeight * 2.5 && !options.some((o) => o.word.test(before.token.norm));
       const text = `${near ? before!.token.text : ''}${runIn}`;
       // "[110%": an empty box "[ ]" read as "[1" run into "10%".
       const leading = /^\[?[1lI|](?=10%)/.exec(word.token.text)?.[0] ?? '';
@@ -214,7 +216,8 @@ function checkboxLook(option: Token, marks: readonly Token[], mark: Mark, textHe
 
 const RELATIONSHIP_OPTIONS: Option[] = [
   { key: 'isDirector', word: /^\W*director$/ },
-  { key: 'isTenPercentOwner', word: /10%$/ },
+  // "10%" as OCR reads it: a stray digit before the sign ("109%"), the nought as an o.
+  { key: 'isTenPercentOwner', word: /1[0o]\d?%$/ },
   { key: 'isOfficer', word: /^\W*officer$/ },
   { key: 'isOther', word: /^\W*other$/ },
 ];

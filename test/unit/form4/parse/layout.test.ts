@@ -28,6 +28,22 @@ describe('reading a scanned page by its layout', () => {
     );
   });
 
+  it('finds "10%" read with a stray digit ("109%"), and takes no speck read inside an option\'s word for its box\'s mark', () => {
+    const placements = formPage().flatMap((p) => {
+      if (p.y === 480 && p.text === '10%') return [{ ...p, text: '109%' }];
+      // "[X] Officer": the box's X lost, and a speck of the word's "i" read before it.
+      if (p.y === 520 && p.text === '[X]') return [];
+      if (p.y === 520 && p.text === 'Officer') return [{ ...p, text: 'i', x: p.x + 40, height: 4, confidence: 91 }, p];
+      return [p];
+    });
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    const owner = extraction.filing.reportingOwners[0]!;
+    assert.equal(owner.isTenPercentOwner, false);
+    assert.equal(extraction.guesses['reportingOwners[0].isTenPercentOwner'], undefined, 'the option was found');
+    assert.equal(owner.isOfficer, true);
+    assert.match(extraction.guesses['reportingOwners[0].isOfficer'] ?? '', /no checkbox mark could be read; taken as checked/);
+  });
+
   it('reads Table I cells by column, a wrapped title and nature as one cell, a superscript as a mark', () => {
     assert.equal(filing.nonDerivative.length, 2);
     const [sale, holding] = filing.nonDerivative;
