@@ -283,8 +283,11 @@ export function readIssuer(tokens: Token[], provenance: Provenance): HeaderField
     // Where the closing bracket was lost, the next box's words run on after the ticker ("DKNG 3- Cet
     // of ... 03/14/2025"): a ticker first, in capitals, is the ticker.
     const runOn = /^([A-Z][A-Z.]{0,5})\s+\S/.exec(word);
-    const ticker = runOn === null ? word : runOn[1]!;
+    const first = runOn === null ? word : runOn[1]!;
     if (runOn !== null) provenance.guess('issuer.tradingSymbol', `read as "${word}"; its first word taken for the ticker, the rest for the next box's`);
+    // A ticker is capital letters: a sans-serif I among them is a bare stroke, read as a one or an ell ("1ILG").
+    const ticker = /^[A-Z1l|]{2,6}$/.test(first) && /[A-Z]/.test(first) && /[1l|]/.test(first) ? first.replace(/[1l|]/g, 'I') : first;
+    if (ticker !== first) provenance.guess('issuer.tradingSymbol', `read as "${first}"; a stroke in a ticker taken for an I`);
     const nameTokens = tokens.filter((t) => !/[[\]|]/.test(t.text) && name!.includes(t.text));
     provenance.read('issuer.name', nameTokens);
     // A whole word with a period inside the name is a comma that lost its tail ("Natera. Inc."): a
@@ -295,8 +298,8 @@ export function readIssuer(tokens: Token[], provenance: Provenance): HeaderField
     const inc = /(\s)((?:[Il1|]ng[.,]?|[l1|]nc[.,]?|Inc,))\s*$/.exec(commas);
     const mendedName = inc === null ? commas : `${commas.slice(0, inc.index)}${inc[1]}Inc.`;
     if (inc !== null) provenance.guess('issuer.name', `read as "${name!.trim()}"; "${inc[2]}" taken for "Inc."`);
-    provenance.read('issuer.tradingSymbol', tokens.filter((t) => ticker !== '' && normalize(t.text) === normalize(ticker)));
-    if (whole.includes('|') || !whole.includes('[') || ticker !== bracketed[2]!.trim()) provenance.guess('issuer.tradingSymbol', `the ticker's brackets read as "${whole.slice(name!.length).trim()}"`);
+    provenance.read('issuer.tradingSymbol', tokens.filter((t) => first !== '' && normalize(t.text) === normalize(first)));
+    if (whole.includes('|') || !whole.includes('[') || first !== bracketed[2]!.trim()) provenance.guess('issuer.tradingSymbol', `the ticker's brackets read as "${whole.slice(name!.length).trim()}"`);
     return { name: mendedName.trim() || null, tradingSymbol: ticker || null };
   }
   provenance.read('issuer.name', tokens);

@@ -352,6 +352,13 @@ describe('what the layout reading could only guess', () => {
     assert.deepEqual(withIssuer('ACME CORP IACME ]').filing.issuer, { name: 'ACME CORP', tradingSymbol: 'IACME' }, 'a letter glued to the ticker is the ticker\'s');
   });
 
+  it('reads a stroke in a ticker as the I it is ("1ILG"), flagged', () => {
+    const stroke = withIssuer('ACME CORP [ 1ILG ]');
+    assert.equal(stroke.filing.issuer.tradingSymbol, 'IILG');
+    assert.match(stroke.guesses['issuer.tradingSymbol'] ?? '', /a stroke in a ticker taken for an I/);
+    assert.equal(withIssuer('ACME CORP [ ACME ]').guesses['issuer.tradingSymbol'], undefined);
+  });
+
   it('reads "Ing," closing an issuer\'s name as "Inc.", as a guess', () => {
     const mended = withIssuer('ACME Holdings, Ing, [ ACME ]');
     assert.equal(mended.filing.issuer.name, 'ACME Holdings, Inc.');
