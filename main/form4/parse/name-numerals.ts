@@ -5,7 +5,8 @@
 // name with the numeral elsewhere: the word before it followed by the numeral, or the numeral
 // followed by the word after it ("Craft Ventures II, L.P." in the sentence that names "Craft Ventures
 // 11"). Stroke for stroke: "11" is II, "V1" is VI. ("Il" and "Ill" are mended as read, ocr-lines.ts.)
-// The word is left unsure, so its field is flagged.
+// A lone "I" is a word and a numeral of its own, so it is read as II only where the filing prints the
+// name with II on both sides of it. The word is left unsure, so its field is flagged.
 import type { Document, Word } from '../../../shared/document.js';
 import { UNSURE } from './provenance.js';
 
@@ -27,10 +28,18 @@ export function withNameNumerals(document: Document): Document {
   const mended = new Map<Word, Word>();
   words.forEach((word, i) => {
     const parts = WORD.exec(word.text);
-    if (parts === null || !/^[1lIVX]{2,4}$/.test(parts[2]!) || !/[1l]/.test(parts[2]!)) return;
+    if (parts === null) return;
+    const [before, after] = [`${core(words[i - 1])} `, ` ${core(words[i + 1])}`];
+    // A lone I where the filing prints the name with II on both sides of it ("Mithril I UGP LLC"
+    // beside "Mithril II UGP LLC"): two strokes close together read as one.
+    if (parts[2] === 'I' && printed.has(`${before}II`) && printed.has(`II${after}`)) {
+      mended.set(word, { ...word, text: `${parts[1]}II${parts[3]}`, confidence: Math.min(word.confidence, UNSURE - 10) });
+      return;
+    }
+    if (!/^[1lIVX]{2,4}$/.test(parts[2]!) || !/[1l]/.test(parts[2]!)) return;
     const numeral = parts[2]!.replace(/[1l]/g, 'I');
     if (!isNumeral(numeral)) return;
-    if (!printed.has(`${core(words[i - 1])} ${numeral}`) && !printed.has(`${numeral} ${core(words[i + 1])}`)) return;
+    if (!printed.has(`${before}${numeral}`) && !printed.has(`${numeral}${after}`)) return;
     mended.set(word, { ...word, text: `${parts[1]}${numeral}${parts[3]}`, confidence: Math.min(word.confidence, UNSURE - 10) });
   });
   if (mended.size === 0) return document;

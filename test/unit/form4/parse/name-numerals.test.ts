@@ -38,6 +38,20 @@ describe('numerals of names read as ones', () => {
     ]);
   });
 
+  it('reads a lone "I" as II only where the filing prints the name with II on both sides of it', () => {
+    const read = withNameNumerals(documentOf(
+      'Mithril I UGP LLC',
+      'Mithril II UGP LLC ("UGP II") is the general partner of Mithril II GP LP',
+      'Fund I LP and Mithril I LP',
+    ));
+    assert.deepEqual(textOf(read), [
+      'Mithril II UGP LLC',
+      'Mithril II UGP LLC ("UGP II") is the general partner of Mithril II GP LP',
+      'Fund I LP and Mithril I LP',
+    ]);
+    assert.ok(read.pages[0]!.lines[0]!.words[1]!.confidence < 80, 'left unsure');
+  });
+
   it('leaves a number the filing never prints as a numeral, and a page with no numeral at all', () => {
     const document = documentOf('215 PARK AVENUE, FLOOR 11', 'Held by Fund II, L.P. and by Suite 11 Holdings');
     assert.deepEqual(textOf(withNameNumerals(document)), ['215 PARK AVENUE, FLOOR 11', 'Held by Fund II, L.P. and by Suite 11 Holdings']);
