@@ -587,6 +587,14 @@ class RowReader implements LineCells {
       if (!text.endsWith(grouped![1]!)) this.markMayBeMisread(field, text);
       return inside;
     }
+    // A number in two words, thousands and three digits ("4,444 444"): what stood between them was
+    // lost, and a stop is what a scan loses, a comma's tail it keeps (4,444.444). A guess.
+    const pieces = what === 'number' && !PRICES.has(field) && tokens.length === 2 ? tokens.map((t) => t.text) : [];
+    if (pieces.length === 2 && /^\d{1,3}(?:,\d{3})*$/.test(pieces[0]!) && /^\d{3}$/.test(pieces[1]!)) {
+      const stop = `${pieces[0]}.${pieces[1]}`;
+      this.provenance.read(path, tokens, `the cell reads "${pieces.join(' ')}"; taken as ${stop}, the stop between them lost (or ${pieces.join(',')}, a comma)`);
+      return read(stop);
+    }
     // A lone nought beside a speck reads as the word it looks like.
     const mended = (what === 'number' && /^[oO]f$/.test(text) ? '0' : text).replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
     const fixed = what === 'code' || what === 'letter' ? null : read(mended);

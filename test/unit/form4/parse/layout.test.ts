@@ -641,6 +641,18 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual(holding('27.4185'), { owned: 27.4185, flagged: false });
   });
 
+  it('reads a number of shares in two words, thousands and three digits, as one whose stop was lost, flagged', () => {
+    const split = (...pieces: string[]) => {
+      const placements = formPage().flatMap((p) => (p.text === '3,625' ? pieces.map((text, i) => ({ ...p, text, x: p.x + i * 90 })) : [p]));
+      const extraction = extractFiling(ocrDocument([page(1, placements)]));
+      return { owned: extraction.filing.nonDerivative[1]!.sharesOwnedFollowing, guess: extraction.guesses['nonDerivative[1].sharesOwnedFollowing'] };
+    };
+    const lost = split('4,444', '444');
+    assert.equal(lost.owned, 4444.444);
+    assert.match(lost.guess ?? '', /the stop between them lost \(or 4,444,444, a comma\)/);
+    assert.equal(split('4,444', '44').owned, null, 'no group of three after it');
+  });
+
   it('reads a number grouped in thousands out of a rule read before it and a misread mark after it, and flags the mark', () => {
     const holding = (owned: string) => {
       const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === '3,625' ? { ...p, text: owned } : p)))]));
