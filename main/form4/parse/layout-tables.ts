@@ -729,6 +729,7 @@ export function readLayoutTables(
       const reader = new RowReader(row.cells, `${table}[${index}]`, provenance, phrases, fractions);
       const line = draft(reader);
       reader.citeByName(line.natureOfOwnership ?? null, footnotes);
+      ownershipFromNature(line, `${table}[${index}]`, provenance);
       return { line, doubt: reader.codeDoubt, path: `${table}[${index}]` };
     });
     codesFromKin(drafted, direction, provenance);
@@ -742,7 +743,20 @@ export function readLayoutTables(
 
 interface Kin {
   transactionCode: TransactionCode | null;
+  directOrIndirect: 'D' | 'I' | null;
   natureOfOwnership?: string | null;
+}
+
+/**
+ * An ownership cell read as neither D nor I (lost, or a blur read "Bib") is told by column 11: the
+ * nature of an indirect ownership is printed there, and only for one (so every line of the corpus).
+ * A guess: the nature itself may have been lost.
+ */
+function ownershipFromNature(line: Kin, path: string, provenance: Provenance): void {
+  if (line.directOrIndirect !== null) return;
+  const indirect = (line.natureOfOwnership ?? '').trim() !== '';
+  line.directOrIndirect = indirect ? 'I' : 'D';
+  provenance.guess(`${path}.directOrIndirect`, indirect ? 'not read; taken as I, as a nature of ownership is printed' : 'not read; taken as D, as no nature of ownership is printed');
 }
 
 /**

@@ -751,7 +751,7 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.equal(sale!.footnoteRefs?.directOrIndirect, undefined);
   });
 
-  it('reads an ownership cell\'s stroke ("1", "l") as I and its nought as D, flagged; other ink is no letter', () => {
+  it('reads an ownership cell\'s stroke ("1", "l") as I and its nought as D, flagged; other ink by whether a nature of ownership is printed', () => {
     const read = (d: string, i: string) => {
       const placements = formPage().map((p) => (p.x === 2030 && p.y === 1060 ? { ...p, text: d } : p.x === 2030 && p.y === 1110 ? { ...p, text: i } : p));
       return extractFiling(ocrDocument([page(1, placements)]));
@@ -763,7 +763,9 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.equal(mended.filing.nonDerivative[1]!.footnoteRefs?.directOrIndirect, undefined);
     assert.equal(read('D', 'l.').filing.nonDerivative[1]!.directOrIndirect, 'I');
     const unread = read('68', 'Is');
-    assert.deepEqual(unread.filing.nonDerivative.map((line) => line.directOrIndirect), [null, null]);
+    assert.deepEqual(unread.filing.nonDerivative.map((line) => line.directOrIndirect), ['D', 'I'], 'the holding names its trust');
+    assert.match(unread.guesses['nonDerivative[0].directOrIndirect'] ?? '', /taken as D, as no nature of ownership is printed/);
+    assert.match(unread.guesses['nonDerivative[1].directOrIndirect'] ?? '', /taken as I, as a nature of ownership is printed/);
   });
 
   it('keeps a raised short word of letters as a word, not a footnote mark', () => {

@@ -108,7 +108,10 @@ describe('the answers, applied', () => {
 
   it('fills an ownership cell OCR lost with the letter read, at the ink read', () => {
     const document = documentOf(changed(saleOwnership, () => null));
-    assert.equal(extractFiling(document).filing.nonDerivative[0]!.directOrIndirect, null);
+    const before = extractFiling(document);
+    assert.equal(before.filing.nonDerivative[0]!.directOrIndirect, 'D');
+    assert.match(before.guesses['nonDerivative[0].directOrIndirect'] ?? '', /not read; taken as D/, 'lost, guessed');
+    assert.equal(before.sources['nonDerivative[0].directOrIndirect'], undefined);
     const { cells, apply } = secondLook(document);
     const mended = apply(answerFor(cells, (c) => c.alphabet.startsWith('DI'), { text: 'D', confidence: 92, ink: { x: 2031, y: 1061, width: 16, height: 22 } }));
     const extraction = extractFiling(mended);
