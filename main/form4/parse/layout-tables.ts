@@ -470,8 +470,7 @@ class RowReader implements LineCells {
     private readonly path: string,
     private readonly provenance: Provenance,
     private readonly phrases: readonly Phrase[],
-    /** The cells of the filing ("nonDerivative[0].shares") whose number of shares reads with a fraction. */
-    private readonly fractions: ReadonlySet<string>,
+    private readonly form: FormFacts,
   ) {
     for (const [field, cell] of row) {
       if (cell.marks.length > 0) this.footnoteRefs[field] = [...new Set([...cell.marks].sort(inReadingOrder).map((m) => m.id))];
@@ -609,7 +608,25 @@ class RowReader implements LineCells {
   }
 
   date(field: string): string | null {
-    return this.value(field, readDate, 'date');
+    const date = this.value(field, readDate, 'date');
+    return date !== null || field !== 'transactionDate' ? date : this.dateOfKin();
+  }
+
+  /**
+   * A transaction date that reads as no date, whose digits hold one the tables print on other lines
+   * in order, a few left over: its slashes read as digits ("1172312012" for 11/23/2012), a letter
+   * for a nought ("lo5/21/2021"). Taken as that date, as a guess, where just one fits.
+   */
+  private dateOfKin(): string | null {
+    const text = runText(this.cell('transactionDate'));
+    const digits = text.replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c).replace(/\D/g, '');
+    const fits = this.form.dates.filter((date) => {
+      const [year, month, day] = date.split('-');
+      return [`${month}${day}${year}`, `${Number(month)}${day}${year}`].some((printed) => digits.length - printed.length <= 3 && isSubsequence(printed, digits));
+    });
+    if (fits.length !== 1) return null;
+    this.provenance.guess(`${this.path}.transactionDate`, `taken as ${fits[0]}, a date the tables print on another line, whose digits the cell holds in order`);
+    return fits[0]!;
   }
 
   dateOrWord(field: string): string | null {
@@ -645,7 +662,7 @@ class RowReader implements LineCells {
       // the underlying shares, the holding after: corpus MSFT, NA, LM, PFG), some not in this shape;
       // where every number of shares on the form is whole or in this shape, its period is a comma
       // misread (AFRM's 27.418 twice, SQ's 7.459).
-      if (this.fractions.size === 0) {
+      if (this.form.fractions.size === 0) {
         this.provenance.guess(path, `"${text}" taken as ${comma}: a comma read as a period, as no other number of shares on the form has a fraction`);
         return Number(text.replace('.', ''));
       }
@@ -723,10 +740,13 @@ export function readLayoutTables(
     ...sureTexts(rowsI, 'Table I'),
     ...sureTexts(rowsII, 'Table II'),
   ];
-  const fractions = new Set([...fractionsIn(rowsI, 'nonDerivative'), ...fractionsIn(rowsII, 'derivative')]);
+  const form: FormFacts = {
+    fractions: new Set([...fractionsIn(rowsI, 'nonDerivative'), ...fractionsIn(rowsII, 'derivative')]),
+    dates: [...new Set([...rowsI, ...rowsII].flatMap((row) => readDate(runText(row.cells.get('transactionDate')?.values ?? [])) ?? []))],
+  };
   const lines = <Line extends Kin>(rows: readonly TableRow[], table: string, draft: (cells: LineCells) => Line, direction: (line: Line) => 'A' | 'D' | null) => {
     const drafted = rows.map((row, index) => {
-      const reader = new RowReader(row.cells, `${table}[${index}]`, provenance, phrases, fractions);
+      const reader = new RowReader(row.cells, `${table}[${index}]`, provenance, phrases, form);
       const line = draft(reader);
       reader.citeByName(line.natureOfOwnership ?? null, footnotes);
       ownershipFromNature(line, `${table}[${index}]`, provenance);
@@ -775,6 +795,21 @@ function codesFromKin<Line extends Kin>(drafted: ReadonlyArray<{ line: Line; dou
     item.line.transactionCode = code;
     provenance.guess(`${item.path}.transactionCode`, `taken as ${code}, the code of every other line of the table that ${way === 'A' ? 'acquires' : 'disposes of'} shares`);
   }
+}
+
+/** What the filing's tables show, read before their lines, that a line's doubtful cell is weighed against. */
+interface FormFacts {
+  /** The cells ("nonDerivative[0].shares") whose number of shares reads as a fraction (fractionsIn). */
+  fractions: ReadonlySet<string>;
+  /** The transaction dates read well formed. */
+  dates: readonly string[];
+}
+
+/** Whether the characters of `part` appear in `whole` in order. */
+function isSubsequence(part: string, whole: string): boolean {
+  let at = 0;
+  for (const c of whole) if (c === part[at]) at += 1;
+  return at === part.length;
 }
 
 /**

@@ -641,6 +641,19 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual(holding('27.4185'), { owned: 27.4185, flagged: false });
   });
 
+  it('takes a transaction date read as no date for the one date the tables print elsewhere whose digits it holds in order, flagged', () => {
+    const dated = (read: string) => {
+      const placements = formPage().map((p) => (p.text === '05/23/2017' && p.x === 620 ? { ...p, text: read } : p));
+      const extraction = extractFiling(ocrDocument([page(1, placements)]));
+      return { date: extraction.filing.derivative[0]!.transactionDate, guess: extraction.guesses['derivative[0].transactionDate'] };
+    };
+    const slashes = dated('0572312017');
+    assert.equal(slashes.date, '2017-05-23', 'its slashes read as a 7 and a 1');
+    assert.match(slashes.guess ?? '', /taken as 2017-05-23, a date the tables print on another line/);
+    assert.equal(dated('lo5/23/2017').date, '2017-05-23');
+    assert.equal(dated('0672412017').date, null, 'no date the tables print');
+  });
+
   it('reads a number of shares in two words, thousands and three digits, as one whose stop was lost, flagged', () => {
     const split = (...pieces: string[]) => {
       const placements = formPage().flatMap((p) => (p.text === '3,625' ? pieces.map((text, i) => ({ ...p, text, x: p.x + i * 90 })) : [p]));
