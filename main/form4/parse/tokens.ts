@@ -135,12 +135,18 @@ export function joinText(tokens: readonly Token[]): string {
 /**
  * A value's words without the specks a scan leaves at its ends, read as words of their own: marks
  * with no letter or digit (":", ";", "=", ">", "©"), a bar before the first word (the box's rule; a bar
- * after the last may be a J or an I), and an unsure lone small letter after the last ("THIEL PETER i").
+ * after the last may be a J or an I), an unsure lone small letter after the last ("THIEL PETER i"), and
+ * a lone character a fraction of the words' height.
  * An unsure speck left out still flags the field at `path`: it may have been a letter.
  */
 export function withoutEdgeSpecks(tokens: readonly Token[], path: string, provenance: Provenance): Token[] {
+  // A lone character whose ink is a fraction of the words' height is a speck, whatever OCR made of it
+  // ("J" for a dot of 2 by 2 pixels right of a street line).
+  const heights = tokens.flatMap((t) => (t.box !== null && t.text.length > 1 ? [t.box.height] : [])).sort((a, b) => a - b);
+  const height = heights[Math.floor(heights.length / 2)] ?? 0;
+  const tiny = (token: Token) => token.box !== null && token.text.length === 1 && Math.max(token.box.width, token.box.height) < height * 0.35;
   const speck = (token: Token, last: boolean) =>
-    (/^[^A-Za-z0-9]+$/.test(token.text) && !(last && token.text.includes('|'))) || (last && /^[a-z]$/.test(token.text) && token.confidence < UNSURE);
+    (/^[^A-Za-z0-9]+$/.test(token.text) && !(last && token.text.includes('|'))) || (last && /^[a-z]$/.test(token.text) && token.confidence < UNSURE) || tiny(token);
   let start = 0;
   let end = tokens.length;
   while (start < end && speck(tokens[start]!, false)) start += 1;

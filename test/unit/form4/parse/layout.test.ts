@@ -375,6 +375,11 @@ describe('what the layout reading could only guess', () => {
     const glued = extractFiling(ocrDocument([page(1, formPage({ header: { owner: 'DOE JANE A°' } }))]));
     assert.equal(glued.filing.reportingOwners[0]!.name, 'DOE JANE A');
     assert.match(glued.guesses['reportingOwners[0].name'] ?? '', /"A°" read without the sign/);
+    // A dot of ink right of the street line, read as a letter: a fraction of the words' height.
+    const dot = extractFiling(ocrDocument([page(1, [...formPage(), { text: 'J', x: 700, y: 605, height: 4, width: 4, confidence: 84 }])]));
+    assert.equal(dot.filing.reportingOwners[0]!.street2, '100 MAIN ST');
+    const letter = extractFiling(ocrDocument([page(1, [...formPage(), { text: 'J', x: 560, y: 600, height: 24, width: 12 }])]));
+    assert.equal(letter.filing.reportingOwners[0]!.street2, '100 MAIN ST J', 'a letter as tall as the words stays');
   });
 
   it('finds a box label among unsure scraps of ink OCR read into it, and reads a date whose slashes were lost ("05, 23 2017"), as a guess', () => {
