@@ -230,6 +230,9 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
         if (runIn !== null && runIn[1] !== '') {
           cell.values.push({ ...word.token, text: closedInitials(runIn[1]!) });
           for (const mark of runIn[2]!.match(/\d{1,2}/g) ?? []) cell.marks.push({ id: mark, token: word.token });
+        } else if (AMOUNT_COLUMNS.has(field) && text.length === 1 && (isSpeck(word, textHeight) || isRuleStroke(word, textHeight))) {
+          // One character in an amount's cell, a speck or a stroke taller than the line: a scan's dot
+          // or the cell's border, read as a digit ("1" for a rule 41 pixels tall on a line of 25).
         } else if (text.replace(STRAY, '') !== '') cell.values.push(word.token);
       }
     }
@@ -336,6 +339,12 @@ function closedInitials(text: string): string {
  */
 function isSpeck(word: Placed, textHeight: number): boolean {
   return Math.max(word.right - word.left, word.bottom - word.top) < textHeight * 0.35;
+}
+
+/** A stroke standing taller than the line's letters and thin: a piece of a printed rule. */
+function isRuleStroke(word: Placed, textHeight: number): boolean {
+  const height = word.bottom - word.top;
+  return height > textHeight * 1.4 && word.right - word.left < height * 0.4;
 }
 
 /** The cells of a table that hold a date. */

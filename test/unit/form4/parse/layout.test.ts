@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFiling } from '../../../../main/form4/extract.js';
 import { parseForm4, parseForm4Filings } from '../../../../main/form4/parse/index.js';
-import { formPage, headerBlock, ocrDocument, optionLine, page, superscript, tableIIHeader, words } from './layout-page.js';
+import { formPage, headerBlock, ocrDocument, optionLine, page, superscript, tableIIHeader, words, type Placement } from './layout-page.js';
 
 describe('reading a scanned page by its layout', () => {
   const parsed = parseForm4(ocrDocument([page(1, formPage())]));
@@ -644,6 +644,16 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual(holding('27.418', '12.500'), { owned: 27418, flagged: true }, 'a fraction in the same shape proves nothing');
     assert.deepEqual(holding('27,418'), { owned: 27418, flagged: false });
     assert.deepEqual(holding('27.4185'), { owned: 27.4185, flagged: false });
+  });
+
+  it('takes one character in an amount\'s cell that is a speck or a stroke taller than the line for no value', () => {
+    const price = (change: Partial<Placement>) => {
+      const placements = formPage().map((p) => (p.text === '$10.00' && p.y === 1500 ? { ...p, ...change } : p));
+      return extractFiling(ocrDocument([page(1, placements)])).filing.derivative[0]!.conversionOrExercisePrice;
+    };
+    assert.equal(price({ text: '1', y: 1492, height: 40, width: 10 }), null, 'the cell\'s border');
+    assert.equal(price({ text: '3', height: 4, width: 4 }), null, 'a dot');
+    assert.equal(price({ text: '7', width: 12 }), 7);
   });
 
   it('takes a transaction date read as no date for the one date the tables print elsewhere whose digits it holds in order, flagged', () => {
