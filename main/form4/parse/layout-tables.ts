@@ -548,7 +548,11 @@ class RowReader implements LineCells {
       return mend.text;
     }
     // A hyphenated name broken at its hyphen ("Series C-" / "1") is one word again.
-    const text = joinText(words).replace(/(\w-) (?=\w)/g, '$1');
+    const joined = joinText(words).replace(/(\w-) (?=\w)/g, '$1');
+    // A security's title is capitalized: a small first letter is its capital, blurred ("class A").
+    const small = (field === 'securityTitle' || field === 'underlyingTitle') && /^[a-z]/.test(joined);
+    const text = small ? `${joined[0]!.toUpperCase()}${joined.slice(1)}` : joined;
+    if (small) this.provenance.guess(`${this.path}.${field}`, `read as "${joined}"; its first letter taken for a capital`);
     // A class or series is named by its letter or number: "Class Common Stock" lost it.
     if (/\b(?:Class|Series)\s+(?:Common|Preferred|Ordinary|Stock|Shares|Units)\b/i.test(text)) this.provenance.guess(`${this.path}.${field}`, `"${text}": a class or series without its letter`);
     return text === '' ? null : text;

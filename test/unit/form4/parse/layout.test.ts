@@ -711,6 +711,13 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.ok(!extractFiling(ocrDocument([page(1, formPage())])).findings.some((f) => f.path === 'nonDerivative[1].securityTitle'));
   });
 
+  it('takes a security title\'s small first letter for its capital, flagged ("class A")', () => {
+    const placements = formPage().map((p) => (p.text === 'Common' && p.y === 1110 ? { ...p, text: 'common' } : p));
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.equal(extraction.filing.nonDerivative[1]!.securityTitle, 'Common Stock');
+    assert.match(extraction.guesses['nonDerivative[1].securityTitle'] ?? '', /read as "common Stock"; its first letter taken for a capital/);
+  });
+
   it('takes a checkbox whose mark OCR dropped as checked, and flags it', () => {
     const placements = formPage().filter((p) => !(p.text === '[X]' && p.y === 480));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
