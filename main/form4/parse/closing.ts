@@ -133,22 +133,37 @@ function withoutScanSpecks(read: readonly Token[]): { tokens: Token[]; mends: st
     tokens[tokens.length - 1] = { ...end, text: `${end.text.slice(0, -1)}.` };
     mends.push(`the comma ending it taken for a period`);
   }
-  return {
-    tokens: tokens.flatMap((token, i) => {
-      const inside = /^([a-z]+)\.([a-z]{2,}[.,;:]?)$/.exec(token.text);
-      if (inside !== null && inside[1]!.length + inside[2]!.length > 3 && !/^(com|gov|org|net|edu)\b/.test(inside[2]!)) {
-        mends.push(`"${token.text}" read as two words`);
-        return [{ ...token, text: inside[1]! }, { ...token, text: inside[2]! }];
-      }
-      const next = tokens[i + 1];
-      if (next !== undefined && /^[a-z]/.test(next.text) && NEVER_LAST.has(token.text.slice(0, -1)) && token.text.endsWith('.')) {
-        mends.push(`the period after "${token.text.slice(0, -1)}" taken for a speck`);
-        return [{ ...token, text: token.text.slice(0, -1) }];
-      }
-      return [token];
-    }),
-    mends,
-  };
+  return { tokens: withinText(tokens, mends), mends };
+}
+
+/**
+ * What a scan's specks make of the words inside a text (a footnote, the remarks), mended, each mend
+ * told in `mends`: a period between two words in small letters ("and.immediately", "at. prices"; not
+ * "i.e." nor an address: "sec.gov"), a number broken after its point ("$5. 24"), and an opening quote
+ * no quote closes ("this 'Statement is").
+ */
+function withinText(tokens: readonly Token[], mends: string[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    const inside = /^([a-z]+)\.([a-z]{2,}[.,;:]?)$/.exec(token.text);
+    if (inside !== null && inside[1]!.length + inside[2]!.length > 3 && !/^(com|gov|org|net|edu)\b/.test(inside[2]!)) {
+      mends.push(`"${token.text}" read as two words`);
+      out.push({ ...token, text: inside[1]! }, { ...token, text: inside[2]! });
+    } else if (next !== undefined && /^[a-z]/.test(next.text) && NEVER_LAST.has(token.text.slice(0, -1)) && token.text.endsWith('.')) {
+      mends.push(`the period after "${token.text.slice(0, -1)}" taken for a speck`);
+      out.push({ ...token, text: token.text.slice(0, -1) });
+    } else if (next !== undefined && /^\$\d+\.$/.test(token.text) && /^\d+[.,;:]?$/.test(next.text)) {
+      mends.push(`"${token.text} ${next.text}" read as one number`);
+      out.push({ ...token, text: `${token.text}${next.text}` });
+      i += 1;
+    } else if (/^['‘`][A-Za-z]/.test(token.text) && !/['’]/.test(token.text.slice(1)) && !tokens.slice(i + 1, i + 12).some((t) => /['’][.,;:)]*$/.test(t.text))) {
+      mends.push(`the quote opening "${token.text}", which no quote closes, taken for a speck`);
+      out.push({ ...token, text: token.text.slice(1) });
+    } else out.push(token);
+  }
+  return out;
 }
 
 /**
@@ -163,10 +178,17 @@ export function readClosing(lines: readonly TextLine[], provenance: Provenance):
   if (start < 0) start = parts.length - 1;
   const dateOnly = start >= 0 && parts[start]!.flat().every((t) => readDate(t.text) !== null);
   if (dateOnly && start > 0) start -= 1;
-  const remarkTokens = parts.slice(0, Math.max(start, 0)).flat(2);
-  provenance.read('remarks', remarkTokens);
+  const remarks = remarksText(parts.slice(0, Math.max(start, 0)).flat(2), provenance);
   const signatures = start < 0 ? [] : readSignatures(parts.slice(start).flat(2), provenance);
-  return { remarks: remarkTokens.length > 0 ? joinText(remarkTokens) : null, signatures };
+  return { remarks, signatures };
+}
+
+/** The remarks' words as their text, what a scan's specks made of them mended (withinText); null for none. */
+export function remarksText(read: readonly Token[], provenance: Provenance): string | null {
+  const mends: string[] = [];
+  const tokens = withinText(read, mends);
+  provenance.read('remarks', read, mends.length > 0 ? mends.join('; ') : undefined);
+  return tokens.length > 0 ? joinText(tokens) : null;
 }
 
 /** Each date closes one signature; words after the last date still belong to the last name. */

@@ -4,7 +4,7 @@
 // holding several filings back to back is split where a page starts a new form (its title or box 2).
 import type { Document } from '../../../shared/document.js';
 import type { DraftFiling } from '../../../shared/model.js';
-import { readFootnotes } from './closing.js';
+import { readFootnotes, remarksText } from './closing.js';
 import { placeWords, textHeight, textLines, visualLines, wordsIn, type Placed } from './layout-geometry.js';
 import { readLayoutHeader, readNameAndAddress, readRelationship } from './layout-header.js';
 import { pageLayout, type Landmark, type LandmarkName, type PageLayout } from './layout-landmarks.js';
@@ -236,6 +236,5 @@ function readLayoutClosing(pages: readonly PageLayout[], markers: readonly Marke
   const remarkWords = sectionParts(pages, markers, remarksLabel)
     .flatMap((words, offset) => words.filter((w) => end === undefined || remarksLabel.pageIndex + offset < end.pageIndex || (remarksLabel.pageIndex + offset === end.pageIndex && w.bottom < end.top)));
   const tokens = visualLines(remarkWords).flatMap((l) => l.words.map((w) => w.token));
-  provenance.read('remarks', tokens);
-  return { remarks: tokens.length > 0 ? tokens.map((t) => t.text).join(' ') : null, signatures };
+  return { remarks: remarksText(tokens, provenance), signatures };
 }

@@ -121,6 +121,22 @@ describe('reading a scanned page by its layout', () => {
     assert.deepEqual(extractFiling(ocrDocument([page(1, kept)])).filing.footnotes.map((f) => f.text.split(' ')[0]), ['See.sec.gov', 'i.e.']);
   });
 
+  it('mends inside footnotes and remarks a number broken after its point ("$5. 24") and a quote no quote closes, as a guess', () => {
+    const placements = formPage().flatMap((p) => {
+      if (p.y === 1740 && p.text === 'Sold') return words('Sold at $5. 24 under', 236, 1740);
+      if (p.y === 1740 && ['under', 'a', '10b5-1'].includes(p.text)) return [];
+      if (p.y === 1890 && p.text === 'None') return [{ ...p, text: "'None" }];
+      return [p];
+    });
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.equal(extraction.filing.footnotes[0]!.text, 'Sold at $5.24 under plan.');
+    assert.match(extraction.guesses['footnotes[0].text'] ?? '', /"\$5\. 24" read as one number/);
+    assert.equal(extraction.filing.remarks, 'None of note.');
+    assert.match(extraction.guesses['remarks'] ?? '', /the quote opening "'None", which no quote closes, taken for a speck/);
+    const quoted = formPage().map((p) => (p.y === 1890 && p.text === 'None' ? { ...p, text: "'None" } : p.y === 1890 && p.text === 'note.' ? { ...p, text: "note.'" } : p));
+    assert.equal(extractFiling(ocrDocument([page(1, quoted)])).filing.remarks, "'None of note.'");
+  });
+
   it('keeps each field\'s page, boxes and OCR confidence', () => {
     const source = parsed.sources['derivative[0].sharesDisposed'];
     assert.equal(source?.page, 1);
