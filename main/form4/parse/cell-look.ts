@@ -63,6 +63,9 @@ export interface CellAnswer {
   ink: Box | null;
 }
 
+/** Confidence at most of a value found where the page reading saw nothing: always flagged for review. */
+export const LOST_TRUST = 30;
+
 const DIGITS = '0123456789';
 const CODES = TRANSACTION_CODES.join('');
 const MARKS = `(${DIGITS})`;

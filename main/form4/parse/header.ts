@@ -312,6 +312,14 @@ export function readDateBox(tokens: Token[], path: string, provenance: Provenanc
     provenance.read(path, [dateToken]);
     return readDate(dateToken.text);
   }
+  // A date with the box's rule or a speck read into its word ("~|05/05/2014").
+  for (const token of tokens) {
+    const inside = /^[^\dA-Za-z]{1,3}(\d{1,2}\/\d{1,2}\/\d{4})[^\dA-Za-z]{0,3}$/.exec(token.text) ?? /^(\d{1,2}\/\d{1,2}\/\d{4})[^\dA-Za-z]{1,3}$/.exec(token.text);
+    const date = inside === null ? null : readDate(inside[1]!);
+    if (date === null) continue;
+    provenance.read(path, [token], `read as "${token.text}"; ${inside![1]} taken for the date, the rest for specks`);
+    return date;
+  }
   // A date whose slashes OCR lost or took for other marks ("06, 07 2024"), underlined as values are
   // printed: its three numbers, as a guess.
   for (let i = 0; i + 3 <= tokens.length; i += 1) {
@@ -321,6 +329,14 @@ export function readDateBox(tokens: Token[], path: string, provenance: Provenanc
     const date = readDate(numbers.join('/'));
     if (date === null) continue;
     provenance.read(path, parts, `printed as "${parts.map((t) => t.text).join(' ')}"; read as ${numbers.join('/')}`);
+    return date;
+  }
+  // A date OCR cut in two at a slash ("10" "/17/2006"): its pieces run together.
+  for (let i = 0; i + 2 <= tokens.length; i += 1) {
+    const parts = tokens.slice(i, i + 2);
+    const date = parts.some((t) => t.text.includes('/')) ? readDate(parts.map((t) => t.text).join('')) : null;
+    if (date === null) continue;
+    provenance.read(path, parts, `printed as "${parts.map((t) => t.text).join(' ')}"; read as one date`);
     return date;
   }
   return null;

@@ -4,12 +4,12 @@
 // read from the mark left of each option.
 import type { Box } from '../../../shared/document.js';
 import type { DraftFiling } from '../../../shared/model.js';
-import { CELL_KINDS, CHECKED, EMPTY, type CellLook } from './cell-look.js';
+import { CELL_KINDS, CHECKED, EMPTY, LOST_TRUST, type CellLook } from './cell-look.js';
 import { readCityStateZip, readDateBox, readIssuer } from './header.js';
 import { findAll, type Landmark, type PageLayout } from './layout-landmarks.js';
 import { median, visualLines, wordsIn, type Placed, type Region, type VisualLine } from './layout-geometry.js';
 import type { Provenance } from './provenance.js';
-import { findLabel, joinText, normalize, withoutEdgeSpecks, type Token } from './tokens.js';
+import { approximateSubstring, findLabel, joinText, normalize, withoutEdgeSpecks, type Token } from './tokens.js';
 
 type Owner = DraftFiling['reportingOwners'][number];
 
@@ -71,10 +71,18 @@ function mendedStreet(read: Token[], path: string, provenance: Provenance): Toke
 /** Box 1 (or an owner block after Table II): name, street lines and city, state and zip. */
 export function readNameAndAddress(words: readonly Placed[], path: string, provenance: Provenance): Pick<Owner, 'name' | 'street1' | 'street2' | 'city' | 'state' | 'zip'> {
   const lines = visualLines(words);
-  const hintAt = (key: string) => lines.findIndex((l) => findLabel(l.words.map((w) => w.token), key) !== null);
-  const last = hintAt('(last)(first)(middle)');
+  // A hint line is found by its whole hint, or by any of its parts OCR kept ("(Last)" alone, its
+  // "(First)" and "(Middle)" lost), or, a line of a word or two, by "(Street)" with a letter lost.
+  const hintAt = (...keys: string[]) => {
+    for (const key of keys) {
+      const at = lines.findIndex((l) => findLabel(l.words.map((w) => w.token), key) !== null);
+      if (at >= 0) return at;
+    }
+    return lines.findIndex((l) => l.words.length <= 2 && keys.includes('(street)') && l.words[0]!.token.norm.startsWith('(') && approximateSubstring(l.words.map((w) => w.token.norm).join(''), '(street)', 1) !== null);
+  };
+  const last = hintAt('(last)(first)(middle)', '(last)', '(first)', '(middle)');
   const street = hintAt('(street)');
-  const city = hintAt('(city)(state)(zip)');
+  const city = hintAt('(city)(state)(zip)', '(city)', '(state)', '(zip)');
   const nameLines = lines.slice(0, last >= 0 ? last : 1);
   // A hint OCR garbled is missed: "(Street)" lost, the city is the line over "(City)"; "(City)" lost,
   // the line under "(Street)".
@@ -99,12 +107,15 @@ export function readNameAndAddress(words: readonly Placed[], path: string, prove
   if (last < 0 || street < 0 || city < 0) {
     for (const field of ['name', 'street1', 'street2', 'city']) provenance.guess(`${path}.${field}`, 'the printed hints of box 1 could not all be found; its lines were read in order');
   }
-  // The street block holds two printed lines of room; one read where the room shows two means OCR
-  // lost a line.
+  // The street block holds a line of room for each street printed; room for one more than was read
+  // means OCR lost a line: no line read at all where there is room for one, or, one line read, more
+  // space on one side of it than on the other by most of a line.
   if (last >= 0 && street > last && streetLines.length < 2) {
     const room = lines[street]!.top - lines[last]!.bottom;
     const height = median(lines.flatMap((l) => l.words.map((w) => w.bottom - w.top)));
-    if (room > height * (streetLines.length + 1.6)) for (const field of ['street1', 'street2']) provenance.guess(`${path}.${field}`, 'a street line may not have been read');
+    const line = streetLines[0];
+    const lost = line === undefined ? room > height * 1.6 : Math.abs(lines[street]!.top - line.bottom - (line.top - lines[last]!.bottom)) > (line.bottom - line.top) * 0.8;
+    if (lost) for (const field of ['street1', 'street2']) provenance.guess(`${path}.${field}`, 'a street line may not have been read');
   }
   if (streetLines.length > 2) for (const field of ['street1', 'street2']) provenance.guess(`${path}.${field}`, `${streetLines.length} street lines were read where the form has two; a long line wrapped`);
   const [first, rest] = streetsOf(streetLines);
@@ -129,7 +140,8 @@ export function readNameAndAddress(words: readonly Placed[], path: string, prove
  * stayed), so the first line is the first street's start when it ends right of the second.
  */
 function streetsOf(lines: readonly VisualLine[]): [VisualLine[], VisualLine[]] {
-  const right = (line: VisualLine) => Math.max(...line.words.map((w) => w.right));
+  // (Where its letters end: a speck beside them, ".", is no end of the line.)
+  const right = (line: VisualLine) => Math.max(...line.words.filter((w) => /[A-Za-z0-9]/.test(w.token.text)).map((w) => w.right));
   if (lines.length === 3 && right(lines[0]!) >= right(lines[1]!)) return [lines.slice(0, 2), lines.slice(2)];
   return [lines.slice(0, 1), lines.slice(1)];
 }
@@ -212,6 +224,11 @@ function checkboxLook(option: Token, marks: readonly Token[], mark: Mark, textHe
   const { alphabet, pattern } = CELL_KINDS.checkbox;
   const firstReading = mark === 'checked' ? CHECKED : mark === 'empty' ? EMPTY : null;
   return { page: option.page, box, alphabet, pattern, shape: 'checkbox', replaces: boxes, marks: [], prefix: '', firstReading };
+}
+
+/** A second look for a date in a header box where OCR read none (cell-look.ts); a date found is flagged. */
+function lostDateLook(page: number, box: Box): CellLook {
+  return { page, box, alphabet: '0123456789/', pattern: /^\d{1,2}\/\d{1,2}\/\d{4}$/, replaces: [], marks: [], prefix: '', firstReading: null, trust: LOST_TRUST };
 }
 
 const RELATIONSHIP_OPTIONS: Option[] = [
@@ -326,6 +343,18 @@ export function readLayoutHeader(layout: PageLayout, bottom: number, textHeight:
   const originalTokens = box4 === null ? [] : boxLines({ left: middle - pad, right: (box6?.left ?? right) - pad, top: box4.bottom, bottom }, 'If Amendment, Date of Original Filed (Month/Day/Year)');
   const dateOfOriginalSubmission = readDateBox(originalTokens, 'dateOfOriginalSubmission', provenance);
   if (dateOfOriginalSubmission === null && originalTokens.some((t) => /\d/.test(t.text))) provenance.guess('dateOfOriginalSubmission', `box 4 reads "${joinText(originalTokens)}", not a date`);
+  // A date OCR lost whole leaves its box without a digit: the box is looked at again (an empty one
+  // costs no reading). Box 4 is empty on most filings, and a date lost there is an amendment missed.
+  if (looks !== undefined) {
+    const dateLook = (label: Landmark, tokens: readonly Token[], right: number, below: number) => {
+      if (tokens.some((t) => /\d/.test(t.text))) return;
+      const top = label.bottom + textHeight * 0.1;
+      const height = Math.min(below - top, textHeight * 2.5);
+      if (height > textHeight) looks.push(lostDateLook(layout.page, { x: middle, y: top, width: right - middle, height }));
+    };
+    if (box3 !== null && periodOfReport === null) dateLook(box3, periodTokens, right - pad, box4?.top ?? bottom);
+    if (box4 !== null && dateOfOriginalSubmission === null) dateLook(box4, originalTokens, (box6?.left ?? right) - pad, bottom);
+  }
 
   const filingLines = box6 === null ? [] : visualLines(region({ left: box6.left - pad, right: Infinity, top: box6.bottom, bottom }));
   const filing = readChecks(filingLines, [

@@ -4,7 +4,7 @@
 // confirmed). Each is named by a box in page pixels: the cell's column across the row's first line,
 // kept clear of the rows above and below. (The checkboxes are asked by layout-header.ts.)
 import type { Box } from '../../../shared/document.js';
-import { CELL_KINDS, type CellKind, type CellLook } from './cell-look.js';
+import { CELL_KINDS, LOST_TRUST, type CellKind, type CellLook } from './cell-look.js';
 import { columnAt, LETTER_COLUMNS, TEXT_COLUMNS, type TableName } from './layout-columns.js';
 import type { Placed, VisualLine } from './layout-geometry.js';
 import { baselineOf, readRows, type Cell, type FootnoteIds, type TableRow, type TablePart } from './layout-tables.js';
@@ -157,9 +157,6 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
     ...(bracketLost ? { markDigitsEndPrefix: true } : {}),
   };
 }
-
-/** Confidence at most of a value found where the page reading saw nothing: always flagged for review. */
-const LOST_TRUST = 30;
 
 function markLooks(cell: Cell, h: number, valueBoxes: ReadonlySet<Box | null>): CellLook[] {
   const { alphabet, pattern } = CELL_KINDS.marks;

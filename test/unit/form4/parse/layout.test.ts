@@ -464,6 +464,34 @@ describe('what the layout reading could only guess', () => {
     assert.equal(extraction.filing.derivative.length, 1);
   });
 
+  it('finds box 1\'s hints by a part OCR kept ("(Last)" alone) or with a letter lost ("(Stree)"), and flags a street line lost by the room it left', () => {
+    const box1 = (change: (p: Placement) => Placement[]) => {
+      const extraction = extractFiling(ocrDocument([page(1, formPage().flatMap(change))]));
+      const owner = extraction.filing.reportingOwners[0]!;
+      return { streets: [owner.street1, owner.street2, owner.city], guess: extraction.guesses['reportingOwners[0].street2'] ?? '' };
+    };
+    const parts = box1((p) => (p.y === 480 && p.x < 800 && p.text !== '(Last)' ? [] : p.text === '(Street)' ? [{ ...p, text: '(Stree)' }] : [p]));
+    assert.deepEqual(parts.streets, ['ACME CORP', '100 MAIN ST', 'SPRINGFIELD']);
+    assert.doesNotMatch(parts.guess, /hints of box 1 could not all be found|street line may not/);
+    // One street under the hints: "100 MAIN ST" lost leaves the room it stood in under "ACME CORP".
+    const oneStreet = (hintY: number) => box1((p) => (p.y === 600 && p.x < 800 ? [] : p.y === 560 && p.x < 800 ? [{ ...p, y: 510 }] : p.text === '(Street)' ? [{ ...p, y: hintY }] : [p]));
+    const lost = oneStreet(590);
+    assert.deepEqual(lost.streets, ['ACME CORP', null, 'SPRINGFIELD']);
+    assert.match(lost.guess, /a street line may not have been read/);
+    assert.doesNotMatch(oneStreet(545).guess, /a street line may not have been read/, 'one street printed');
+  });
+
+  it('reads a header date cut in two at a slash, or with the box\'s rule read into it, as a guess', () => {
+    const dated = (...pieces: string[]) => {
+      const placements = formPage().flatMap((p) => (p.text === '05/23/2017' && p.y === 570 ? pieces.map((text, i) => ({ ...p, text, x: p.x + i * 40 })) : [p]));
+      const extraction = extractFiling(ocrDocument([page(1, placements)]));
+      return { date: extraction.filing.periodOfReport, guess: extraction.guesses['periodOfReport'] ?? '' };
+    };
+    assert.deepEqual(dated('05', '/23/2017'), { date: '2017-05-23', guess: 'printed as "05 /23/2017"; read as one date' });
+    assert.deepEqual(dated('~|05/23/2017'), { date: '2017-05-23', guess: 'read as "~|05/23/2017"; 05/23/2017 taken for the date, the rest for specks' });
+    assert.equal(dated('05', '23').date, null);
+  });
+
   it('reads three street lines as two streets, one of which wrapped: the line that ran further right ran on', () => {
     const streets = (...lines: string[]) => {
       const placements = formPage().filter((p) => !((p.y === 560 || p.y === 600) && p.x < 800));

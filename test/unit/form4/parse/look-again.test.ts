@@ -21,9 +21,12 @@ function answerFor(looks: readonly CellLook[], pick: (look: CellLook) => boolean
 }
 
 describe('the cells a scanned page is asked to read again', () => {
-  it('asks nothing of the one-letter cells and marks of a page that read surely; only of value cells OCR saw nothing in, of raised ink over values read without a mark, and of the checkboxes', () => {
+  it('asks nothing of the one-letter cells and marks of a page that read surely; only of value cells OCR saw nothing in, of raised ink over values read without a mark, of the checkboxes, and of box 4 left empty', () => {
     const looks = cellsToLookAgain(documentOf(formPage()));
-    const lost = looks.filter((look) => look.raised === undefined && look.shape !== 'checkbox');
+    const dates = looks.filter((look) => look.alphabet === '0123456789/');
+    assert.equal(dates.length, 1, 'box 4, empty, looked at for a date OCR lost');
+    assert.ok(dates[0]!.box.x >= 880 && dates[0]!.box.y > 680 && dates[0]!.box.y < 760);
+    const lost = looks.filter((look) => look.raised === undefined && look.shape !== 'checkbox' && !dates.includes(look));
     const raised = looks.filter((look) => look.raised !== undefined);
     assert.ok(lost.length > 0 && raised.length > 0);
     assert.ok(lost.every((look) => look.alphabet === '0123456789$,./()' && (look.trust ?? 100) <= 30 && look.replaces.length === 0), 'looks for lost values, which come back unsure');
@@ -267,6 +270,17 @@ describe('the answers, applied', () => {
     assert.deepEqual(halved.filing.derivative[0]!.footnoteRefs?.dateExercisable, ['2']);
     assert.ok(halved.findings.some((f) => f.rule === 'low-confidence' && f.path === 'derivative[0].footnoteRefs.dateExercisable'));
     assert.deepEqual(extract('e2)').filing.derivative[0]!.footnoteRefs, extractFiling(document).filing.derivative[0]!.footnoteRefs, 'no mark in that shape');
+  });
+
+  it('finds a header date OCR lost whole by a look at its box, flagged', () => {
+    const document = documentOf(changed((p) => p.text === '05/23/2017' && p.y === 570, () => null));
+    assert.equal(extractFiling(document).filing.periodOfReport, null);
+    const { cells, apply } = secondLook(document);
+    const box3 = (look: CellLook) => look.alphabet === '0123456789/' && look.box.y < 600;
+    assert.equal(cells.filter(box3).length, 1);
+    const found = extractFiling(apply(answerFor(cells, box3, { text: '05/23/2017', confidence: 90, ink: { x: 900, y: 570, width: 130, height: 24 } })));
+    assert.equal(found.filing.periodOfReport, '2017-05-23');
+    assert.ok(found.findings.some((f) => f.rule === 'low-confidence' && f.path === 'periodOfReport'));
   });
 
   it('tells a checkbox OCR lost by its ink, and makes an unsure one that agrees sure', () => {
