@@ -369,11 +369,14 @@ export function readLayoutHeader(layout: PageLayout, bottom: number, textHeight:
   const checkLine = (name: 'section16' | 'plan10b5', path: string): boolean | null => {
     const label = layout.findAll(name).find((l) => l.top < box1.top);
     if (label === undefined) return null;
-    const marks = label.line.words.filter((w) => w.right <= label.left + pad);
+    // The label starts at its "Check": the box read as a word ("1" for an empty square) may have
+    // been matched as the label's first letters.
+    const start = label.line.words.find((w) => w.left >= label.left - pad && w.token.norm === 'check') ?? label.line.words.find((w) => w.left >= label.left - pad) ?? label.line.words[0]!;
+    const marks = label.line.words.filter((w) => w !== start && w.right <= start.left + pad);
     const text = marks.map((w) => w.token.text).join('');
     const mark = markOf(text);
     if (looks !== undefined) {
-      const look = checkboxLook(label.line.words.find((w) => w.left >= label.left - pad)?.token ?? label.line.words[0]!.token, marks.map((w) => w.token), mark, textHeight);
+      const look = checkboxLook(start.token, marks.map((w) => w.token), mark, textHeight);
       if (look !== null) looks.push(look);
     }
     // A box with an X in it is often dropped by OCR as a picture, an empty one rarely.

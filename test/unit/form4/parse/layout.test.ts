@@ -28,6 +28,13 @@ describe('reading a scanned page by its layout', () => {
     );
   });
 
+  it('reads the Section 16 box read as "1" (an empty square) as empty, not as a lost checked box', () => {
+    const placements = formPage().map((p) => (p.y === 300 && p.x === 180 ? { ...p, text: '1', width: 40, height: 41 } : p));
+    const extraction = extractFiling(ocrDocument([page(1, placements)]));
+    assert.equal(extraction.filing.notSubjectToSection16, false);
+    assert.equal(extraction.guesses['notSubjectToSection16'], undefined);
+  });
+
   it('finds "10%" read with a stray digit ("109%"), and takes no speck read inside an option\'s word for its box\'s mark', () => {
     const placements = formPage().flatMap((p) => {
       if (p.y === 480 && p.text === '10%') return [{ ...p, text: '109%' }];
