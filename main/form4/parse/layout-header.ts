@@ -290,8 +290,13 @@ export function readRelationship(words: readonly Placed[], path: string, textHei
   return { ...relationship, officerTitle, otherText };
 }
 
+/**
+ * The words without specks read as words: a lone colon or bar, a dash or stop at either end, and a
+ * scrap read a second time inside another word's box ("9" inside "Digital", "H" inside "Director").
+ */
 function withoutSpecks(words: readonly Placed[]): Placed[] {
-  const kept = words.filter((w) => !SPECK.test(w.token.text));
+  const inside = (w: Placed) => words.some((o) => o !== w && o.token.text.length > w.token.text.length && o.left <= w.left && o.right >= w.right && o.top <= (w.top + w.bottom) / 2 && o.bottom >= (w.top + w.bottom) / 2);
+  const kept = words.filter((w) => !SPECK.test(w.token.text) && !inside(w));
   let start = 0;
   let end = kept.length;
   while (start < end && EDGE_SPECK.test(kept[start]!.token.text)) start += 1;

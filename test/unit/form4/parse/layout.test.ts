@@ -28,6 +28,14 @@ describe('reading a scanned page by its layout', () => {
     );
   });
 
+  it('leaves out of an officer title a scrap read a second time inside a word\'s box ("9" inside "Financial")', () => {
+    // "Financial" at x 1878 (13 pixels a letter), 117 wide.
+    const placements = [...formPage(), { text: '9', x: 1900, y: 584, width: 14, height: 22, confidence: 57 }];
+    assert.equal(extractFiling(ocrDocument([page(1, placements)])).filing.reportingOwners[0]!.officerTitle, 'Chief Financial Officer');
+    const beside = [...formPage(), { text: '9', x: 2120, y: 580, width: 14, height: 24 }];
+    assert.equal(extractFiling(ocrDocument([page(1, beside)])).filing.reportingOwners[0]!.officerTitle, 'Chief Financial Officer 9', 'a word of its own stays');
+  });
+
   it('reads the Section 16 box read as "1" (an empty square) as empty, not as a lost checked box', () => {
     const placements = formPage().map((p) => (p.y === 300 && p.x === 180 ? { ...p, text: '1', width: 40, height: 41 } : p));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
