@@ -15,7 +15,11 @@ const WORD = /^(["'(]*)([^"'(]*?)((?:-\d+)?[,.;:)"']*)$/;
 
 export function withNameNumerals(document: Document): Document {
   const words = document.pages.flatMap((page) => page.lines.flatMap((line) => line.words));
-  const core = (word: Word | undefined) => (word === undefined ? '' : (WORD.exec(word.text)?.[2] ?? word.text).toUpperCase());
+  // (A possessive is no part of the name: "L.P.'s" is "L.P.".)
+  const core = (word: Word | undefined) => {
+    const text = word?.text.replace(/['’]s$/i, '') ?? '';
+    return (WORD.exec(text)?.[2] ?? text).toUpperCase();
+  };
   // Each numeral the filing prints, beside the word before it and the word after it.
   const printed = new Set<string>();
   words.forEach((word, i) => {
@@ -30,9 +34,10 @@ export function withNameNumerals(document: Document): Document {
     const parts = WORD.exec(word.text);
     if (parts === null) return;
     const [before, after] = [`${core(words[i - 1])} `, ` ${core(words[i + 1])}`];
-    // A lone I where the filing prints the name with II on both sides of it ("Mithril I UGP LLC"
-    // beside "Mithril II UGP LLC"): two strokes close together read as one.
-    if (parts[2] === 'I' && printed.has(`${before}II`) && printed.has(`II${after}`)) {
+    // A lone I (or one) where the filing prints the name with II on both sides of it ("Mithril I UGP
+    // LLC" beside "Mithril II UGP LLC", "Fund 1-2 L.P." beside "Fund II-2 L.P."): two strokes close
+    // together read as one.
+    if (/^[1lI]$/.test(parts[2]!) && printed.has(`${before}II`) && printed.has(`II${after}`)) {
       mended.set(word, { ...word, text: `${parts[1]}II${parts[3]}`, confidence: Math.min(word.confidence, UNSURE - 10) });
       return;
     }

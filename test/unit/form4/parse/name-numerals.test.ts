@@ -38,16 +38,18 @@ describe('numerals of names read as ones', () => {
     ]);
   });
 
-  it('reads a lone "I" as II only where the filing prints the name with II on both sides of it', () => {
+  it('reads a lone "I" or one as II only where the filing prints the name with II on both sides of it', () => {
     const read = withNameNumerals(documentOf(
       'Mithril I UGP LLC',
       'Mithril II UGP LLC ("UGP II") is the general partner of Mithril II GP LP',
       'Fund I LP and Mithril I LP',
+      'SoftBank Vision Fund 1-2 L.P.\'s investments; SoftBank Vision Fund II-2 L.P. is the sole',
     ));
     assert.deepEqual(textOf(read), [
       'Mithril II UGP LLC',
       'Mithril II UGP LLC ("UGP II") is the general partner of Mithril II GP LP',
       'Fund I LP and Mithril I LP',
+      'SoftBank Vision Fund II-2 L.P.\'s investments; SoftBank Vision Fund II-2 L.P. is the sole',
     ]);
     assert.ok(read.pages[0]!.lines[0]!.words[1]!.confidence < 80, 'left unsure');
   });
