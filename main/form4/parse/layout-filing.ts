@@ -233,8 +233,9 @@ function readLayoutClosing(pages: readonly PageLayout[], markers: readonly Marke
   const remarksLabel = markers.find((m) => m.name === 'remarks');
   if (remarksLabel === undefined) return { remarks: null, signatures };
   const end = signatureTops[0];
-  const remarkWords = sectionParts(pages, markers, remarksLabel)
-    .flatMap((words, offset) => words.filter((w) => end === undefined || remarksLabel.pageIndex + offset < end.pageIndex || (remarksLabel.pageIndex + offset === end.pageIndex && w.bottom < end.top)));
-  const tokens = visualLines(remarkWords).flatMap((l) => l.words.map((w) => w.token));
+  // Page by page: remarks run on from the foot of one page to the top of the next.
+  const tokens = sectionParts(pages, markers, remarksLabel)
+    .map((words, offset) => words.filter((w) => end === undefined || remarksLabel.pageIndex + offset < end.pageIndex || (remarksLabel.pageIndex + offset === end.pageIndex && w.bottom < end.top)))
+    .flatMap((words) => visualLines(words).flatMap((l) => l.words.map((w) => w.token)));
   return { remarks: remarksText(tokens, provenance), signatures };
 }

@@ -136,6 +136,14 @@ describe('reading a scanned page by its layout', () => {
     assert.deepEqual(extractFiling(ocrDocument([page(1, kept)])).filing.footnotes.map((f) => f.text.split(' ')[0]), ['See.sec.gov', 'i.e.']);
   });
 
+  it('reads remarks that run on from the foot of one page to the top of the next in page order', () => {
+    const first = formPage().filter((p) => p.y < 2000);
+    const second = [...words('And more of note.', 200, 150), ...words('/s/ Jane Doe', 900, 400), ...words('05/25/2017', 2000, 400), ...words('** Signature of Reporting Person', 880, 450, 20), ...words('Date', 2000, 450, 20)];
+    const filing = extractFiling(ocrDocument([page(1, first), page(2, second)])).filing;
+    assert.equal(filing.remarks, 'None of note. And more of note.');
+    assert.deepEqual(filing.signatures, [{ name: '/s/ Jane Doe', date: '2017-05-25' }]);
+  });
+
   it('mends inside footnotes and remarks a number broken after its point ("$5. 24") and a quote no quote closes, as a guess', () => {
     const placements = formPage().flatMap((p) => {
       if (p.y === 1740 && p.text === 'Sold') return words('Sold at $5. 24 under', 236, 1740);
