@@ -128,22 +128,15 @@ export function columnsFromHeader(header: readonly VisualLine[], table: TableNam
   const leaves = LEAVES[table];
   const parents = [...new Set(leaves.map((l) => l.parent))];
   const words = header.flatMap((l) => l.words).flatMap(splitAtBorders);
-  // The column numbers stand in the header's first row, in order from left to right.
-  // (Table II's title has a second line above them.)
+  // The column numbers stand in the header's first row, in order from left to right: within a text
+  // height of the highest of them (Table II's title has a second line above them), not the numbers
+  // of "(Instr. 3, 4 and 5)" on the rows under it.
   const dotted = words.filter((w) => /^[|[(!]?\d{1,2}[aA]?[.,]$/.test(w.token.text));
   const firstRowTop = Math.min(...(dotted.length > 0 ? dotted : words).map((w) => w.top));
   const numbers = words
-    .filter((w) => w.top < firstRowTop + textHeight * 2.2 && NUMBER.test(w.token.text))
+    .filter((w) => w.top < firstRowTop + textHeight * 1.0 && NUMBER.test(w.token.text))
     .sort((a, b) => a.left - b.left);
-  const parentAt = new Map<string, Placed>();
-  let next = 0;
-  for (const word of numbers) {
-    const number = NUMBER.exec(word.token.text)![1]!.toLowerCase();
-    const at = parents.indexOf(number, next);
-    if (at < 0) continue;
-    parentAt.set(number, word);
-    next = at + 1;
-  }
+  const parentAt = inOrder(numbers, parents);
   if (parentAt.size < parents.length / 2) return null;
 
   const starts: Array<number | null> = leaves.map((leaf, index) => {
@@ -160,6 +153,34 @@ export function columnsFromHeader(header: readonly VisualLine[], table: TableNam
   const filled = fillByProportion(starts, leaves.map((l) => l.weight));
   const margin = textHeight * COLUMN_MARGIN;
   return leaves.map((leaf, i) => ({ field: leaf.field, from: filled[i]! - margin, seen: starts[i] !== null }));
+}
+
+/**
+ * The column numbers read, matched to the form's in order: the most of them that stand left to right
+ * in the form's order. A stray digit read among them ("7" from a line of the header) is left out,
+ * where taking the first match in turn let it shut out the numbers after it.
+ */
+function inOrder(numbers: readonly Placed[], parents: readonly string[]): Map<string, Placed> {
+  const ids = numbers.map((word) => NUMBER.exec(word.token.text)![1]!.toLowerCase());
+  // best[i][j]: the most matches among the numbers from i on and the parents from j on.
+  const best = Array.from({ length: ids.length + 1 }, () => new Array<number>(parents.length + 1).fill(0));
+  for (let i = ids.length - 1; i >= 0; i -= 1) {
+    for (let j = parents.length - 1; j >= 0; j -= 1) {
+      best[i]![j] = Math.max(best[i + 1]![j]!, best[i]![j + 1]!, best[i + 1]![j + 1]! + (ids[i] === parents[j] ? 1 : 0));
+    }
+  }
+  // Of the best matchings, the one that takes each column's number as far left as it can, as the
+  // header is read (a later "3," of "(Instr. 3, 4 and 5)" is no column's number).
+  const matched = new Map<string, Placed>();
+  for (let i = 0, j = 0; i < ids.length && j < parents.length;) {
+    if (ids[i] === parents[j] && best[i]![j] === best[i + 1]![j + 1]! + 1) {
+      matched.set(parents[j]!, numbers[i]!);
+      i += 1;
+      j += 1;
+    } else if (best[i]![j + 1] === best[i]![j]) j += 1;
+    else i += 1;
+  }
+  return matched;
 }
 
 /** Puts each missing start where the leaves' weights place it between the nearest found ones. */

@@ -36,6 +36,18 @@ describe('reading a scanned page by its layout', () => {
     assert.equal(extractFiling(ocrDocument([page(1, beside)])).filing.reportingOwners[0]!.officerTitle, 'Chief Financial Officer 9', 'a word of its own stays');
   });
 
+  it('places Table I\'s columns by the most column numbers that stand in order on the header\'s first row, past a stray digit and a lost number', () => {
+    // Column 3's number lost, a stray "7" read on the first row before column 4, and the numbers of
+    // "(Instr. 3, 4 and 5)" on the row under it.
+    const placements = formPage().flatMap((p) => {
+      if (p.y === 900 && p.text === '3.') return [];
+      if (p.y === 900 && p.text === 'Securities') return [p, { text: '7', x: 1200, y: 906, height: 20 }];
+      return [p];
+    }).concat(words('(Instr. 3, 4 and 5)', 1250, 935));
+    const line = extractFiling(ocrDocument([page(1, placements)])).filing.nonDerivative[0]!;
+    assert.deepEqual([line.transactionCode, line.shares, line.acquiredDisposed, line.pricePerShare, line.sharesOwnedFollowing, line.directOrIndirect], ['S', 1000, 'D', 20.22, 10000, 'D']);
+  });
+
   it('reads the Section 16 box read as "1" (an empty square) as empty, not as a lost checked box', () => {
     const placements = formPage().map((p) => (p.y === 300 && p.x === 180 ? { ...p, text: '1', width: 40, height: 41 } : p));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
