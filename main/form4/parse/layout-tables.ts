@@ -607,8 +607,10 @@ class RowReader implements LineCells {
       this.provenance.read(path, tokens, `the cell reads "${pieces.join(' ')}"; taken as ${stop}, the stop between them lost (or ${pieces.join(',')}, a comma)`);
       return read(stop);
     }
-    // A lone nought beside a speck reads as the word it looks like.
-    const mended = (what === 'number' && /^[oO]f$/.test(text) ? '0' : text).replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
+    // A lone nought beside a speck reads as the word it looks like; a price's dollar sign as an s
+    // ("so" for "$0": a price is printed with its sign).
+    const signed = PRICES.has(field) && what === 'number' ? text.replace(/^[sS§]/, '$') : text;
+    const mended = (what === 'number' && /^[oO]f$/.test(text) ? '0' : signed).replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
     const fixed = what === 'code' || what === 'letter' ? null : read(mended);
     if (fixed !== null) {
       this.provenance.read(path, tokens, `the cell reads "${text}"; letters taken for look-alike digits (${mended})`);
@@ -833,7 +835,8 @@ function fractionsIn(rows: readonly TableRow[], table: string): string[] {
   return rows.flatMap((row, index) => [...row.cells].flatMap(([field, cell]) => {
     const text = runText(cell.values);
     const amount = AMOUNT_COLUMNS.has(field) && !PRICES.has(field) && !COMMA_AS_PERIOD.test(text) ? readAmount(text) : null;
-    return amount !== null && !Number.isInteger(amount) ? [`${table}[${index}].${field}`] : [];
+    // (Four decimals or more are a price's precision, or a mark's digit run in: no share's fraction.)
+    return amount !== null && !Number.isInteger(amount) && !/\.\d{4}/.test(text) ? [`${table}[${index}].${field}`] : [];
   }));
 }
 

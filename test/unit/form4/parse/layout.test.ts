@@ -721,8 +721,15 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual(holding('27.418'), { owned: 27418, flagged: true }, 'every other number of shares is whole');
     assert.deepEqual(holding('27.418', '1,000.5'), { owned: 27.418, flagged: true }, 'the form prints a fraction elsewhere');
     assert.deepEqual(holding('27.418', '12.500'), { owned: 27418, flagged: true }, 'a fraction in the same shape proves nothing');
+    assert.deepEqual(holding('27.418', '1,000.5000'), { owned: 27418, flagged: true }, 'nor four decimals, a price\'s precision');
     assert.deepEqual(holding('27,418'), { owned: 27418, flagged: false });
     assert.deepEqual(holding('27.4185'), { owned: 27.4185, flagged: false });
+  });
+
+  it('reads a price whose dollar sign was read as an s ("so" for "$0"), flagged', () => {
+    const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === '$20.22' ? { ...p, text: 'so' } : p)))]));
+    assert.equal(extraction.filing.nonDerivative[0]!.pricePerShare, 0);
+    assert.match(extraction.guesses['nonDerivative[0].pricePerShare'] ?? '', /letters taken for look-alike digits \(\$0\)/);
   });
 
   it('takes one character in an amount\'s cell that is a speck or a stroke taller than the line for no value', () => {
