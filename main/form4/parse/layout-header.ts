@@ -378,9 +378,11 @@ export function readLayoutHeader(layout: PageLayout, bottom: number, textHeight:
     // been matched as the label's first letters.
     const start = label.line.words.find((w) => w.left >= label.left - pad && w.token.norm === 'check') ?? label.line.words.find((w) => w.left >= label.left - pad) ?? label.line.words[0]!;
     const marks = label.line.words.filter((w) => w !== start && w.right <= start.left + pad);
-    const text = marks.map((w) => w.token.text).join('');
+    // A box run into the label's first word ("[Check"): the characters before its letters.
+    const runIn = /^([^A-Za-z0-9]*[xX]?[^A-Za-z0-9]*)(?=[A-Za-z])/.exec(start.token.text)?.[1] ?? '';
+    const text = `${marks.map((w) => w.token.text).join('')}${runIn}`;
     const mark = markOf(text);
-    if (looks !== undefined) {
+    if (looks !== undefined && runIn === '') {
       const look = checkboxLook(start.token, marks.map((w) => w.token), mark, textHeight);
       if (look !== null) looks.push(look);
     }

@@ -53,6 +53,10 @@ describe('reading a scanned page by its layout', () => {
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
     assert.equal(extraction.filing.notSubjectToSection16, false);
     assert.equal(extraction.guesses['notSubjectToSection16'], undefined);
+    // The box run into the label's first word: "[Check", "[X]Check".
+    const runIn = (box: string) => extractFiling(ocrDocument([page(1, formPage().flatMap((p) => (p.y === 300 && p.x === 180 ? [] : p.y === 300 && p.text === 'Check' ? [{ ...p, text: `${box}Check` }] : [p])))])).filing.notSubjectToSection16;
+    assert.equal(runIn('['), false);
+    assert.equal(runIn('[X]'), true);
   });
 
   it('finds "10%" read with a stray digit ("109%"), and takes no speck read inside an option\'s word for its box\'s mark', () => {
