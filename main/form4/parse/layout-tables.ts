@@ -589,10 +589,10 @@ class RowReader implements LineCells {
       this.provenance.read(path, tokens, `the cell reads "${text}"; the date at its end taken, the rest for ink run in from its neighbour`);
       return ranIn;
     }
-    // A number grouped in thousands, whole to its last group, with a scrap or two outside it: a rule
-    // read before it ("|628,553"), a mark misread after it ("2,279,826]®"). The grouping shows no
-    // digit was lost into the scraps.
-    const grouped = what === 'number' ? /^[|[(!]?(\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?)[^\d,.]{0,3}$/.exec(text) : null;
+    // A number grouped in thousands, whole to its last group, or a price in dollars and cents, with
+    // a scrap or two outside it: a rule read before it ("|628,553"), a mark misread after it
+    // ("2,279,826]®", "$50.9745@W"). The grouping, or the cents, show no digit was lost into the scraps.
+    const grouped = what === 'number' ? /^[|[(!]?(\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?|\$\d+\.\d{2,4})[^\d,.]{0,3}$/.exec(text) : null;
     const inside = grouped === null || grouped[1] === text ? null : read(grouped[1]!);
     if (inside !== null) {
       this.provenance.read(path, tokens, `the cell reads "${text}"; "${grouped![1]}" taken for the number, the rest for a rule or a misread mark`);
@@ -690,7 +690,7 @@ class RowReader implements LineCells {
    * Why the line's code is in doubt, once read: its cell holds ink that reads as no code, or a scanned
    * G. The table's other lines may then tell the code (codesFromKin).
    */
-  codeDoubt: 'unread' | 'G' | null = null;
+  codeDoubt: 'unread' | 'G' | 'I' | null = null;
 
   code(): TransactionCode | null {
     const code = this.value('transactionCode', readCode, 'code') ?? this.codeBeforeScraps();
@@ -701,6 +701,8 @@ class RowReader implements LineCells {
       this.provenance.guess(`${this.path}.transactionCode`, 'a scanned G may be a C: check the code');
       this.codeDoubt = 'G';
     }
+    // (A scanned I, the rare discretionary code, may be a J that lost its hook.)
+    if (code === 'I' && this.cell('transactionCode').some((t) => t.confidence < 100)) this.codeDoubt = 'I';
     if (code === null && this.cell('transactionCode').length > 0) this.codeDoubt = 'unread';
     return code;
   }
@@ -795,10 +797,10 @@ function ownershipFromNature(line: Kin, path: string, provenance: Provenance): v
 }
 
 /**
- * A line's code in doubt (ink that reads as no code, or a scanned G) is taken from the table's other
- * lines that go the same way, acquiring or disposing, when all of those read one code: a filing
- * reports a run of conversions or sales together (XOOM's eighteen C's, three of them read as G). A G
- * is taken only for a C, the letter it blurs from; the line stays flagged.
+ * A line's code in doubt (ink that reads as no code, a scanned G or I) is taken from the table's
+ * other lines that go the same way, acquiring or disposing, when all of those read one code: a
+ * filing reports a run of conversions or sales together (XOOM's eighteen C's, three of them read as
+ * G). A G is taken only for a C, the letter it blurs from, an I only for a J; the line stays flagged.
  */
 function codesFromKin<Line extends Kin>(drafted: ReadonlyArray<{ line: Line; doubt: RowReader['codeDoubt']; path: string }>, direction: (line: Line) => 'A' | 'D' | null, provenance: Provenance): void {
   for (const item of drafted) {
@@ -806,7 +808,7 @@ function codesFromKin<Line extends Kin>(drafted: ReadonlyArray<{ line: Line; dou
     if (item.doubt === null || way === null) continue;
     const codes = new Set(drafted.filter((other) => other.doubt === null && other.line.transactionCode !== null && direction(other.line) === way).map((other) => other.line.transactionCode!));
     const [code] = codes;
-    if (codes.size !== 1 || code === undefined || (item.doubt === 'G' && code !== 'C')) continue;
+    if (codes.size !== 1 || code === undefined || (item.doubt === 'G' && code !== 'C') || (item.doubt === 'I' && code !== 'J')) continue;
     item.line.transactionCode = code;
     provenance.guess(`${item.path}.transactionCode`, `taken as ${code}, the code of every other line of the table that ${way === 'A' ? 'acquires' : 'disposes of'} shares`);
   }

@@ -493,6 +493,8 @@ describe('what the layout reading could only guess', () => {
     assert.match(unread.guess ?? '', /taken as S, the code of every other line of the table that disposes of shares/);
     assert.equal(sale('C', 'G').code, 'C');
     assert.equal(sale('S', 'G').code, 'G', 'a G is a C blurred, never an S');
+    assert.equal(sale('J', 'I').code, 'J', 'an I may be a J that lost its hook');
+    assert.equal(sale('S', 'I').code, 'I');
     assert.equal(sale('S', '€', 'A').code, null, 'no other line acquires');
   });
 
@@ -783,6 +785,10 @@ describe('OCR damage the layout reading mends or flags', () => {
     // Ungrouped, a scrap may be a digit misread: no number is made up.
     assert.equal(holding('2279826]®').owned, null);
     assert.equal(holding('2,279,82]').owned, null);
+    // A price in dollars and cents, likewise.
+    const price = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === '$20.22' ? { ...p, text: '[$20.2245@W' } : p)))]));
+    assert.equal(price.filing.nonDerivative[0]!.pricePerShare, 20.2245);
+    assert.match(price.guesses['nonDerivative[0].footnoteRefs.pricePerShare'] ?? '', /a footnote mark in it may have been misread/);
   });
 
   it('flags a date cell that reads a short word, however surely: no date is printed so', () => {
