@@ -248,6 +248,10 @@ const EDGE_SPECK = /^[-—–_:;|.,'"]+$/;
 export function readRelationship(words: readonly Placed[], path: string, textHeight: number, provenance: Provenance, looks?: CellLook[]): Pick<Owner, 'isDirector' | 'isOfficer' | 'isTenPercentOwner' | 'isOther' | 'officerTitle' | 'otherText'> {
   const lines = visualLines(words);
   const checks = readChecks(lines, RELATIONSHIP_OPTIONS, textHeight, looks);
+  if (!checks.has('isTenPercentOwner')) {
+    const lost = lostTenPercent(lines, textHeight, looks);
+    if (lost !== null) checks.set('isTenPercentOwner', lost);
+  }
   const flag = (key: string): boolean => {
     const check = checks.get(key);
     if (check === undefined) {
@@ -288,6 +292,30 @@ export function readRelationship(words: readonly Placed[], path: string, textHei
     }
   }
   return { ...relationship, officerTitle, otherText };
+}
+
+/**
+ * The 10% owner option whose words OCR lost ("[X] 10% Owner" read as one scrap, "CRC"): its box
+ * stands in the Director's row, above the Other option's box. The mark read there is taken, or,
+ * none read, the box is looked at there (its ink tells it, as for the other boxes); as a guess.
+ */
+function lostTenPercent(lines: readonly VisualLine[], textHeight: number, looks?: CellLook[]): { checked: boolean; tokens: Token[]; guess: string } | null {
+  const find = (word: RegExp) => lines.flatMap((l) => l.words.map((w) => ({ line: l, word: w }))).find(({ word: w }) => word.test(w.token.norm));
+  const director = find(/^\W*director$/);
+  const other = find(/^\W*other$/);
+  if (director === undefined || other === undefined || other.word.left <= director.word.right) return null;
+  const from = other.word.left - textHeight * 2.5;
+  const to = other.word.left - textHeight * 0.1;
+  const marks = director.line.words.filter((w) => (w.left + w.right) / 2 >= from && (w.left + w.right) / 2 <= to);
+  const text = marks.map((w) => w.token.text).join('');
+  const mark = markOf(text);
+  if (looks !== undefined) {
+    const at = { ...director.word.token, box: { ...director.word.token.box!, x: other.word.left } };
+    const look = checkboxLook(at, marks.map((w) => w.token), mark, textHeight);
+    if (look !== null) looks.push(look);
+  }
+  const seen = mark === 'none' ? 'no checkbox mark could be read; taken as checked' : mark === 'unsure' ? `the checkbox mark reads "${text}"; taken as empty` : `the mark read "${text}"`;
+  return { checked: mark === 'checked' || mark === 'none', tokens: marks.map((w) => w.token), guess: `the option's words were not read; its box found in the Director's row, over Other's; ${seen}` };
 }
 
 /**

@@ -298,6 +298,19 @@ describe('the answers, applied', () => {
     assert.ok(!confirmed.findings.some((f) => f.path === 'reportingOwners[0].isDirector'));
   });
 
+  it('finds the 10% owner box whose words OCR lost in the Director\'s row, over Other\'s box, and tells it by its ink', () => {
+    // "[] 10% Owner" read as one scrap right of where its box stands.
+    const scrambled = documentOf([...changed((p) => p.y === 480 && p.x >= 2050, () => null), { text: 'CRC', x: 2114, y: 483, height: 24, confidence: 40 }]);
+    const before = extractFiling(scrambled);
+    assert.equal(before.filing.reportingOwners[0]!.isTenPercentOwner, true);
+    assert.match(before.guesses['reportingOwners[0].isTenPercentOwner'] ?? '', /the option's words were not read; its box found in the Director's row/);
+    const { cells, apply } = secondLook(scrambled);
+    const box = (l: CellLook) => l.shape === 'checkbox' && l.box.y < 500 && l.box.x > 1900 && l.box.x < 2089;
+    assert.equal(cells.filter(box).length, 1);
+    const after = extractFiling(apply(answerFor(cells, box, { text: '[]', confidence: 95, ink: { x: 2052, y: 482, width: 30, height: 22 } })));
+    assert.equal(after.filing.reportingOwners[0]!.isTenPercentOwner, false);
+  });
+
   it('keeps an unsure first reading the second look disagrees with, and flags it', () => {
     const document = documentOf(changed(saleOwnership, (p) => ({ ...p, confidence: 60 })));
     const { cells, apply } = secondLook(document);
