@@ -7,7 +7,7 @@ import type { DraftFiling, TransactionCode } from '../../../shared/model.js';
 import { derivativeLine, nonDerivativeLine, type LineCells } from './line-drafts.js';
 import { AMOUNT_COLUMNS, COLUMN_MARGIN, columnAt, columnsFromHeader, isHeaderLine, LETTER_COLUMNS, PRICES, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
 import { median, splitAtBorders, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
-import { mendFromPhrases, type Phrase } from './phrase-mend.js';
+import { mendFromPhrases, wordDistance, type Phrase } from './phrase-mend.js';
 import { UNSURE, type Provenance } from './provenance.js';
 import { joinText, type Token } from './tokens.js';
 import { footnoteMark, readAmount, readCode, readDate } from './values.js';
@@ -542,6 +542,11 @@ class RowReader implements LineCells {
     const doubt = this.doubt(field);
     if (doubt !== undefined) this.provenance.guess(`${this.path}.${field}`, doubt);
     const words = bareWords(tokens.map((t) => (glued.includes(t) ? { ...t, text: t.text.replace(/([a-z])([A-Z])$/, '$1 $2') } : us.includes(t) ? { ...t, text: 'U.S.' } : cased.has(t) ? { ...t, text: cased.get(t)! } : t)));
+    const see = field === 'natureOfOwnership' ? seeFootnote(words) : null;
+    if (see !== null) {
+      this.provenance.guess(`${this.path}.${field}`, `read "${joinText(words)}"; taken as "${see}", the form's words for a holder a footnote names`);
+      return see;
+    }
     const mend = mendFromPhrases(words, this.phrases);
     if (mend !== null) {
       this.provenance.guess(`${this.path}.${field}`, `read "${joinText(words)}"; taken as ${mend.where} prints it`);
@@ -840,6 +845,21 @@ function fractionsIn(rows: readonly TableRow[], table: string): string[] {
     // (Four decimals or more are a price's precision, or a mark's digit run in: no share's fraction.)
     return amount !== null && !Number.isInteger(amount) && !/\.\d{4}/.test(text) ? [`${table}[${index}].${field}`] : [];
   }));
+}
+
+/**
+ * "See Footnote(s)" as OCR misreads it in a nature of ownership ("See Foomotes", "See Footnotes? 0",
+ * "See: Footnotes'?! Abid"): "See", a word two letters at most from "Footnote(s)", and scraps (the
+ * marks, misread). Null for any other text, or the words read right.
+ */
+function seeFootnote(words: readonly Token[]): string | null {
+  const [see, note, ...rest] = words.map((t) => t.text);
+  if (see === undefined || note === undefined || !/^see:?$/i.test(see)) return null;
+  const letters = note.replace(/[^A-Za-z]/g, '');
+  const plural = /s$/i.test(letters) && letters.length >= 8 ? 's' : '';
+  if (wordDistance(letters.toLowerCase(), `footnote${plural}`) > 2 || rest.some((word) => /[A-Za-z]{5,}/.test(word))) return null;
+  const text = `See ${/^F/.test(letters) ? 'F' : 'f'}ootnote${plural}`;
+  return text === words.map((t) => t.text).join(' ') ? null : text;
 }
 
 /** Letters and digits only, lower case: a name as a footnote and a cell both print it, whatever the spacing and stops. */

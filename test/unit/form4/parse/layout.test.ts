@@ -732,6 +732,20 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.deepEqual(holding('27.4185'), { owned: 27.4185, flagged: false });
   });
 
+  it('reads "See Footnote(s)" in a nature of ownership as OCR misreads it, scraps after it left, flagged', () => {
+    const nature = (...read: string[]) => {
+      const placements = formPage().flatMap((p) => (p.x >= 2180 && (p.y === 1110 || p.y === 1145) ? [] : [p])).concat(read.flatMap((w, i) => words(w, 2180 + i * 120, 1110)));
+      const extraction = extractFiling(ocrDocument([page(1, placements)]));
+      return { nature: extraction.filing.nonDerivative[1]!.natureOfOwnership, guess: extraction.guesses['nonDerivative[1].natureOfOwnership'] ?? '' };
+    };
+    const misread = nature('See', 'Foomotes');
+    assert.equal(misread.nature, 'See Footnotes');
+    assert.match(misread.guess, /read "See Foomotes"; taken as "See Footnotes"/);
+    assert.equal(nature('See:', "Footnote'®", ':').nature, 'See Footnote');
+    assert.deepEqual(nature('See', 'Footnote'), { nature: 'See Footnote', guess: '' });
+    assert.equal(nature('See', 'Footnote', 'Trust').nature, 'See Footnote Trust', 'a word after it is no scrap');
+  });
+
   it('reads a price whose dollar sign was read as an s ("so" for "$0"), flagged', () => {
     const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === '$20.22' ? { ...p, text: 'so' } : p)))]));
     assert.equal(extraction.filing.nonDerivative[0]!.pricePerShare, 0);
