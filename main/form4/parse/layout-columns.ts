@@ -39,7 +39,7 @@ const LEAVES: Record<TableName, Leaf[]> = {
     { field: 'transactionCode', parent: '4', weight: 3.5 },
     { field: 'voluntary', parent: '4', sub: /^[|(]?v[v|)]?$/, weight: 2 },
     { field: 'sharesAcquired', parent: '5', weight: 5.5 },
-    { field: 'sharesDisposed', parent: '5', sub: /^\(?d\)?$/, weight: 5.5 },
+    { field: 'sharesDisposed', parent: '5', sub: /^\(?d\)?$|^\([0ob]\)$/, weight: 5.5 },
     { field: 'dateExercisable', parent: '6', weight: 6.5 },
     { field: 'expirationDate', parent: '6', sub: /^expiration$/, weight: 6.5 },
     { field: 'underlyingTitle', parent: '7', weight: 8 },

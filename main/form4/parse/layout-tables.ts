@@ -156,7 +156,7 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
   const row: Row = new Map();
   const placed = new Map<Token, Placed>();
   lines.forEach((line, at) => {
-    const words = line.words.flatMap(splitAtBorders);
+    const words = withoutPhantomDigits(line.words.flatMap(splitAtBorders));
     for (const word of words) {
       placed.set(word.token, word);
       const field = columnAt(columns, (word.left + word.right) / 2).field;
@@ -339,6 +339,15 @@ function closedInitials(text: string): string {
  */
 function isSpeck(word: Placed, textHeight: number): boolean {
   return Math.max(word.right - word.left, word.bottom - word.top) < textHeight * 0.35;
+}
+
+/**
+ * The line's words without a digit OCR read a second time inside a number's box (the "1" of
+ * "110,474" read again as a word of its own).
+ */
+function withoutPhantomDigits(words: readonly Placed[]): Placed[] {
+  const inside = (w: Placed) => /^\d$/.test(w.token.text) && words.some((o) => o !== w && /^\$?\d[\d,.]{2,}$/.test(o.token.text) && o.left <= w.left && o.right >= w.right && o.top <= (w.top + w.bottom) / 2 && o.bottom >= (w.top + w.bottom) / 2);
+  return words.filter((w) => !inside(w));
 }
 
 /** A stroke standing taller than the line's letters and thin: a piece of a printed rule. */

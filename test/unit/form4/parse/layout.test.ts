@@ -48,6 +48,20 @@ describe('reading a scanned page by its layout', () => {
     assert.deepEqual([line.transactionCode, line.shares, line.acquiredDisposed, line.pricePerShare, line.sharesOwnedFollowing, line.directOrIndirect], ['S', 1000, 'D', 20.22, 10000, 'D']);
   });
 
+  it('finds Table II\'s (D) column by its sub-header misread ("(B)", "(0)"), and leaves out a digit read again inside a number', () => {
+    const line = (disposed: string) => {
+      const placements = formPage().flatMap((p) => {
+        if (p.text === '(D)' && p.y === 1440) return [{ ...p, text: disposed, x: 1200 }];
+        if (p.text === '500' && p.y === 1500 && p.x === 1260) return [{ ...p, x: 1205 }, { ...p, text: '1', x: 1205, width: 10 }];
+        return [p];
+      });
+      const derivative = extractFiling(ocrDocument([page(1, placements)])).filing.derivative[0]!;
+      return [derivative.sharesAcquired, derivative.sharesDisposed];
+    };
+    assert.deepEqual(line('(B)'), [null, 500]);
+    assert.deepEqual(line('(0)'), [null, 500]);
+  });
+
   it('reads the Section 16 box read as "1" (an empty square) as empty, not as a lost checked box', () => {
     const placements = formPage().map((p) => (p.y === 300 && p.x === 180 ? { ...p, text: '1', width: 40, height: 41 } : p));
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
