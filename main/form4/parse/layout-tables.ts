@@ -666,9 +666,11 @@ class RowReader implements LineCells {
       const short = text.length <= 4 && text !== 'N/A';
       if (short && tokens.some((t) => t.confidence < UNSURE)) this.markMayBeMisread(field, text);
       const word = this.text(field);
-      // However surely read, no such word is printed for a date: a speck or a stroke was read ("W").
-      if (short) this.provenance.guess(`${this.path}.${field}`, `the cell reads "${text}", which is no date`);
-      return word;
+      // However surely read, no such word is printed for a date: a speck, a stroke or a mark was read
+      // ("W", "io"); the cell is taken as empty, and flagged.
+      if (!short) return word;
+      this.provenance.guess(`${this.path}.${field}`, `the cell reads "${text}", which is no date: taken as empty`);
+      return null;
     }
     return this.date(field);
   }

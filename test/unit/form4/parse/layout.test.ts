@@ -819,11 +819,11 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.match(price.guesses['nonDerivative[0].footnoteRefs.pricePerShare'] ?? '', /a footnote mark in it may have been misread/);
   });
 
-  it('flags a date cell that reads a short word, however surely: no date is printed so', () => {
+  it('takes a date cell that reads a short word, however surely, as empty and flags it: no date is printed so', () => {
     const placements = [...formPage(), ...words('W', 1360, 1500)];
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
-    assert.equal(extraction.filing.derivative[0]!.dateExercisable, 'W');
-    assert.match(extraction.guesses['derivative[0].dateExercisable'] ?? '', /which is no date/);
+    assert.equal(extraction.filing.derivative[0]!.dateExercisable, null);
+    assert.match(extraction.guesses['derivative[0].dateExercisable'] ?? '', /which is no date: taken as empty/);
     assert.ok(extraction.findings.some((f) => f.path === 'derivative[0].dateExercisable'));
   });
 
