@@ -23,6 +23,11 @@ export interface VisualLine {
 export const centerX = (w: Placed) => (w.left + w.right) / 2;
 export const centerY = (w: Placed) => (w.top + w.bottom) / 2;
 
+/** Whether `inner` stands within `outer`'s box: inside it from side to side, its middle within its height. */
+export function standsWithin(inner: Placed, outer: Placed): boolean {
+  return outer !== inner && outer.left <= inner.left && outer.right >= inner.right && outer.top <= centerY(inner) && outer.bottom >= centerY(inner);
+}
+
 /**
  * The page's slope (dy per dx) from its OCR lines: the median slope of the bottoms of the words of
  * every line of four words or more. Tesseract reads skewed lines as lines, so this is robust.

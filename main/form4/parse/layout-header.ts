@@ -7,7 +7,7 @@ import type { DraftFiling } from '../../../shared/model.js';
 import { CELL_KINDS, CHECKED, EMPTY, LOST_TRUST, type CellLook } from './cell-look.js';
 import { readCityStateZip, readDateBox, readIssuer } from './header.js';
 import { findAll, type Landmark, type PageLayout } from './layout-landmarks.js';
-import { median, visualLines, wordsIn, type Placed, type Region, type VisualLine } from './layout-geometry.js';
+import { median, standsWithin, visualLines, wordsIn, type Placed, type Region, type VisualLine } from './layout-geometry.js';
 import type { Provenance } from './provenance.js';
 import { approximateSubstring, findLabel, joinText, normalize, withoutEdgeSpecks, type Token } from './tokens.js';
 
@@ -148,6 +148,9 @@ function streetsOf(lines: readonly VisualLine[]): [VisualLine[], VisualLine[]] {
 
 type Mark = 'checked' | 'empty' | 'none' | 'unsure';
 
+/** A box's mark run into its option's first word ("[X]Director", "[Check"): what stands before the letters. */
+const RUN_IN = /^([^A-Za-z0-9]*[xX]?[^A-Za-z0-9]*)(?=[A-Za-z0-9])/;
+
 const EMPTY_BOX = /^[[\](){}|_LJIl1CcT!]{1,4}$/;
 
 function markOf(text: string): Mark {
@@ -178,7 +181,7 @@ function readChecks(lines: readonly VisualLine[], options: readonly Option[], te
       const index = line.words.findIndex((w) => option.word.test(w.token.norm));
       if (index < 0) continue;
       const word = line.words[index]!;
-      const runIn = /^([^A-Za-z0-9]*[xX]?[^A-Za-z0-9]*)(?=[A-Za-z0-9])/.exec(word.token.text)?.[1] ?? '';
+      const runIn = RUN_IN.exec(word.token.text)?.[1] ?? '';
       const before = line.words[index - 1];
       // The word before it on the line, if it stands left of the option: OCR's reading order puts a
       // speck read inside the option's word ("i" from "Officer") before the word.
@@ -323,7 +326,7 @@ function lostTenPercent(lines: readonly VisualLine[], textHeight: number, looks?
  * scrap read a second time inside another word's box ("9" inside "Digital", "H" inside "Director").
  */
 function withoutSpecks(words: readonly Placed[]): Placed[] {
-  const inside = (w: Placed) => words.some((o) => o !== w && o.token.text.length > w.token.text.length && o.left <= w.left && o.right >= w.right && o.top <= (w.top + w.bottom) / 2 && o.bottom >= (w.top + w.bottom) / 2);
+  const inside = (w: Placed) => words.some((o) => o.token.text.length > w.token.text.length && standsWithin(w, o));
   const kept = words.filter((w) => !SPECK.test(w.token.text) && !inside(w));
   let start = 0;
   let end = kept.length;
@@ -407,7 +410,7 @@ export function readLayoutHeader(layout: PageLayout, bottom: number, textHeight:
     const start = label.line.words.find((w) => w.left >= label.left - pad && w.token.norm === 'check') ?? label.line.words.find((w) => w.left >= label.left - pad) ?? label.line.words[0]!;
     const marks = label.line.words.filter((w) => w !== start && w.right <= start.left + pad);
     // A box run into the label's first word ("[Check"): the characters before its letters.
-    const runIn = /^([^A-Za-z0-9]*[xX]?[^A-Za-z0-9]*)(?=[A-Za-z])/.exec(start.token.text)?.[1] ?? '';
+    const runIn = RUN_IN.exec(start.token.text)?.[1] ?? '';
     const text = `${marks.map((w) => w.token.text).join('')}${runIn}`;
     const mark = markOf(text);
     if (looks !== undefined && runIn === '') {

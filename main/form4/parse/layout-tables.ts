@@ -6,7 +6,7 @@
 import type { DraftFiling, TransactionCode } from '../../../shared/model.js';
 import { derivativeLine, nonDerivativeLine, type LineCells } from './line-drafts.js';
 import { AMOUNT_COLUMNS, COLUMN_MARGIN, columnAt, columnsFromHeader, isHeaderLine, LETTER_COLUMNS, PRICES, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
-import { median, splitAtBorders, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
+import { median, splitAtBorders, standsWithin, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
 import { mendFromPhrases, wordDistance, type Phrase } from './phrase-mend.js';
 import { UNSURE, type Provenance } from './provenance.js';
 import { joinText, type Token } from './tokens.js';
@@ -346,7 +346,7 @@ function isSpeck(word: Placed, textHeight: number): boolean {
  * "110,474" read again as a word of its own).
  */
 function withoutPhantomDigits(words: readonly Placed[]): Placed[] {
-  const inside = (w: Placed) => /^\d$/.test(w.token.text) && words.some((o) => o !== w && /^\$?\d[\d,.]{2,}$/.test(o.token.text) && o.left <= w.left && o.right >= w.right && o.top <= (w.top + w.bottom) / 2 && o.bottom >= (w.top + w.bottom) / 2);
+  const inside = (w: Placed) => /^\d$/.test(w.token.text) && words.some((o) => /^\$?\d[\d,.]{2,}$/.test(o.token.text) && standsWithin(w, o));
   return words.filter((w) => !inside(w));
 }
 
@@ -479,6 +479,11 @@ const COMMA_AS_PERIOD = /^\d{1,3}\.\d{3}$/;
 
 /** Letters OCR takes for digits in a cell that must hold a number or date. */
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
+
+/** The text with each letter OCR takes for a digit as that digit. */
+function asDigits(text: string): string {
+  return text.replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
+}
 
 /** Reads typed values out of a row's cells, recording provenance and every guess. */
 class RowReader implements LineCells {
@@ -624,7 +629,7 @@ class RowReader implements LineCells {
     // A lone nought beside a speck reads as the word it looks like; a price's dollar sign as an s
     // ("so" for "$0": a price is printed with its sign).
     const signed = PRICES.has(field) && what === 'number' ? text.replace(/^[sS§]/, '$') : text;
-    const mended = (what === 'number' && /^[oO]f$/.test(text) ? '0' : signed).replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c);
+    const mended = asDigits(what === 'number' && /^[oO]f$/.test(text) ? '0' : signed);
     const fixed = what === 'code' || what === 'letter' ? null : read(mended);
     if (fixed !== null) {
       this.provenance.read(path, tokens, `the cell reads "${text}"; letters taken for look-alike digits (${mended})`);
@@ -648,7 +653,7 @@ class RowReader implements LineCells {
    */
   private dateOfKin(): string | null {
     const text = runText(this.cell('transactionDate'));
-    const digits = text.replace(/[OoDQlIi|SsBZzg]/g, (c) => DIGIT_LOOKALIKES[c] ?? c).replace(/\D/g, '');
+    const digits = asDigits(text).replace(/\D/g, '');
     const fits = this.form.dates.filter((date) => {
       const [year, month, day] = date.split('-');
       return [`${month}${day}${year}`, `${Number(month)}${day}${year}`].some((printed) => digits.length - printed.length <= 3 && isSubsequence(printed, digits));
@@ -713,12 +718,13 @@ class RowReader implements LineCells {
     // A blurred C gains a spur and reads as G, and nothing else on the line tells them apart (either
     // may go either way); a gift is the rarer of the two, so a scanned G is checked. (A text
     // layer's words are sure, at 100.)
-    if (code === 'G' && this.cell('transactionCode').some((t) => t.confidence < 100)) {
+    const scanned = this.cell('transactionCode').some((t) => t.confidence < 100);
+    if (code === 'G' && scanned) {
       this.provenance.guess(`${this.path}.transactionCode`, 'a scanned G may be a C: check the code');
       this.codeDoubt = 'G';
     }
     // (A scanned I, the rare discretionary code, may be a J that lost its hook.)
-    if (code === 'I' && this.cell('transactionCode').some((t) => t.confidence < 100)) this.codeDoubt = 'I';
+    if (code === 'I' && scanned) this.codeDoubt = 'I';
     if (code === null && this.cell('transactionCode').length > 0) this.codeDoubt = 'unread';
     return code;
   }
