@@ -139,8 +139,9 @@ function withoutScanSpecks(read: readonly Token[]): { tokens: Token[]; mends: st
 /**
  * What a scan's specks make of the words inside a text (a footnote, the remarks), mended, each mend
  * told in `mends`: a period between two words in small letters ("and.immediately", "at. prices"; not
- * "i.e." nor an address: "sec.gov"), a number broken after its point ("$5. 24"), and an opening quote
- * no quote closes ("this 'Statement is").
+ * "i.e." nor an address: "sec.gov"), a number broken after its point ("$5. 24"), an opening quote
+ * no quote closes ("this 'Statement is"), a possessive broken at its apostrophe ("Issuer' s"), and
+ * signs no footnote prints in a word.
  */
 function withinText(tokens: readonly Token[], mends: string[]): Token[] {
   const out: Token[] = [];
@@ -161,7 +162,22 @@ function withinText(tokens: readonly Token[], mends: string[]): Token[] {
     } else if (/^['‘`][A-Za-z]/.test(token.text) && !/['’]/.test(token.text.slice(1)) && !tokens.slice(i + 1, i + 12).some((t) => /['’][.,;:)]*$/.test(t.text))) {
       mends.push(`the quote opening "${token.text}", which no quote closes, taken for a speck`);
       out.push({ ...token, text: token.text.slice(1) });
-    } else out.push(token);
+    } else if (next !== undefined && /^[A-Za-z]+['’]$/.test(token.text) && /^s[.,;:)]*$/.test(next.text)) {
+      mends.push(`"${token.text} ${next.text}" read as one word`);
+      out.push({ ...token, text: `${token.text}${next.text}` });
+      i += 1;
+    } else {
+      // Signs no footnote prints in a word: a cent sign for its c ("In¢."), guillemets at its edge ("«each"); and an
+      // entity's "L.P." with its P read as E ("L.E.,") after a name.
+      const mended = token.text
+        .replace(/(?<=[A-Za-z])¢|¢(?=[A-Za-z])/g, 'c')
+        .replace(/^[«»]+|[«»]+$/g, '')
+        .replace(/^(L\.?)E(\.?[,;]?)$/, (whole, l: string, rest: string) => (/^[A-Z]/.test(tokens[i - 1]?.text ?? '') ? `${l}P${rest}` : whole));
+      if (mended !== token.text && mended !== '') {
+        mends.push(`"${token.text}" read as "${mended}"`);
+        out.push({ ...token, text: mended });
+      } else out.push(token);
+    }
   }
   return out;
 }

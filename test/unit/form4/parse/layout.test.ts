@@ -190,6 +190,18 @@ describe('reading a scanned page by its layout', () => {
     assert.equal(extractFiling(ocrDocument([page(1, quoted)])).filing.remarks, "'None of note.'");
   });
 
+  it('mends inside footnotes a possessive broken at its apostrophe, a cent sign for a c, guillemets, and "L.E." for "L.P." after a name, as a guess', () => {
+    const text = (...read: string[]) => {
+      const placements = formPage().filter((p) => p.y !== 1740).concat(words(['1.', ...read].join(' '), 200, 1740));
+      const extraction = extractFiling(ocrDocument([page(1, placements)]));
+      return { text: extraction.filing.footnotes[0]!.text, guess: extraction.guesses['footnotes[0].text'] ?? '' };
+    };
+    const mended = text('The', "Issuer'", 's', 'In¢.', '«each', 'Fund,', 'L.E.,', 'and', 'le', 'chat.');
+    assert.equal(mended.text, "The Issuer's Inc. each Fund, L.P., and le chat.");
+    assert.match(mended.guess, /"Issuer' s" read as one word; "In¢\." read as "Inc\."; "«each" read as "each"; "L\.E\.," read as "L\.P\.,"/);
+    assert.equal(text('Prices', 'in', 'cents:', '5¢.').text, 'Prices in cents: 5¢.', 'a cent sign after a digit stays');
+  });
+
   it('keeps each field\'s page, boxes and OCR confidence', () => {
     const source = parsed.sources['derivative[0].sharesDisposed'];
     assert.equal(source?.page, 1);
