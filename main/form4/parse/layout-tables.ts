@@ -281,9 +281,10 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
     if (last === undefined) continue;
     // A superscript OCR glued to the word before it comes out as a symbol ("Footnote®", "A®", with
     // its bracket as a quote: "Footnote'®"; after a number often "%" or "¥": "$50.9969%") or,
-    // after a one-letter code, as a second letter ("AW").
+    // after a one-letter code, as a second letter ("AW"); not as the code's own letter read twice,
+    // the second small ("Cc", "Ss": a blurred letter's double).
     const glued = /^(.*?[A-Za-z0-9.)])(['‘’]?[®©™°@*?!"“%¥]+[^A-Za-z]*|\(\d?)$/.exec(last.text) ?? /^(.*\d)(\))$/.exec(last.text)
-      ?? (field === 'transactionCode' ? /^([A-Z])([^A-Z].*|W)$/.exec(last.text) : null);
+      ?? (field === 'transactionCode' && !/^([A-Z])\1$/i.test(last.text) ? /^([A-Z])([^A-Z].*|W)$/.exec(last.text) : null);
     // Or as its bare digits, after a number whose last group of thousands then holds too many
     // ("99,8102" for "99,810(2)"; before a bracket or sign read with them: "64,2134)"): whatever the
     // digits, if they name no footnote the mark was misread ("14,2699"). So too after a price that then
@@ -725,7 +726,9 @@ class RowReader implements LineCells {
     }
     // (A scanned I, the rare discretionary code, may be a J that lost its hook.)
     if (code === 'I' && scanned) this.codeDoubt = 'I';
-    if (code === null && this.cell('transactionCode').length > 0) this.codeDoubt = 'unread';
+    // (Ink in the cell that reads as no code, or only as marks: the letter read as a mark, "™".)
+    const cell = this.row.get('transactionCode');
+    if (code === null && cell !== undefined && (cell.values.length > 0 || cell.marks.length > 0)) this.codeDoubt = 'unread';
     return code;
   }
 

@@ -493,6 +493,12 @@ describe('what the layout reading could only guess', () => {
     assert.equal(extractFiling(ocrDocument([page(1, formPage())])).guesses['documentType'], undefined);
   });
 
+  it('reads a code letter read twice, the second small ("Cc"), as the code with no mark', () => {
+    const extraction = extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === 'S' && p.y === 1060 ? { ...p, text: 'Ss' } : p)))]));
+    assert.equal(extraction.filing.nonDerivative[0]!.transactionCode, 'S');
+    assert.equal(extraction.filing.nonDerivative[0]!.footnoteRefs?.transactionCode, undefined);
+  });
+
   it('flags a scanned G, which may be a blurred C; other codes and a text layer\'s G are taken as read', () => {
     const withCode = (code: string, confidence: number) =>
       extractFiling(ocrDocument([page(1, formPage().map((p) => (p.text === 'S' && p.y === 1060 ? { ...p, text: code, confidence } : p)))]));
@@ -520,6 +526,7 @@ describe('what the layout reading could only guess', () => {
     assert.equal(sale('C', 'G').code, 'C');
     assert.equal(sale('S', 'G').code, 'G', 'a G is a C blurred, never an S');
     assert.equal(sale('J', 'I').code, 'J', 'an I may be a J that lost its hook');
+    assert.equal(sale('S', '™').code, 'S', 'the letter read as a mark');
     assert.equal(sale('S', 'I').code, 'I');
     assert.equal(sale('S', '€', 'A').code, null, 'no other line acquires');
   });
