@@ -4,6 +4,7 @@
 // cells), and raised small words are footnote marks. A table may run over pages; a page without its
 // own header reuses the columns of the page before.
 import type { DraftFiling, TransactionCode } from '../../../shared/model.js';
+import { directionOfCode } from '../rules/code-direction.js';
 import { derivativeLine, nonDerivativeLine, type LineCells } from './line-drafts.js';
 import { AMOUNT_COLUMNS, COLUMN_MARGIN, columnAt, columnsFromHeader, isHeaderLine, LETTER_COLUMNS, PRICES, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
 import { median, splitAtBorders, standsWithin, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
@@ -794,7 +795,7 @@ export function readLayoutTables(
       ownershipFromNature(line, `${table}[${index}]`, provenance);
       return { line, doubt: reader.codeDoubt, path: `${table}[${index}]` };
     });
-    codesFromKin(drafted, direction, provenance);
+    codesFromKin(drafted, table, direction, provenance);
     return drafted.map((d) => d.line);
   };
   return {
@@ -822,16 +823,20 @@ function ownershipFromNature(line: Kin, path: string, provenance: Provenance): v
 }
 
 /**
- * A line's code in doubt (ink that reads as no code, a scanned G or I) is taken from the table's
- * other lines that go the same way, acquiring or disposing, when all of those read one code: a
- * filing reports a run of conversions or sales together (XOOM's eighteen C's, three of them read as
- * G). A G is taken only for a C, the letter it blurs from, an I only for a J; the line stays flagged.
+ * A line's code in doubt (ink that reads as no code, a scanned G or I, or a code that goes against
+ * the line's (A) or (D): "L" on a sale line) is taken from the table's other lines that go the same
+ * way, acquiring or disposing, when all of those read one code: a filing reports a run of
+ * conversions or sales together (XOOM's eighteen C's, three of them read as G). A G is taken only
+ * for a C, the letter it blurs from, an I only for a J; the line stays flagged.
  */
-function codesFromKin<Line extends Kin>(drafted: ReadonlyArray<{ line: Line; doubt: RowReader['codeDoubt']; path: string }>, direction: (line: Line) => 'A' | 'D' | null, provenance: Provenance): void {
+function codesFromKin<Line extends Kin>(drafted: ReadonlyArray<{ line: Line; doubt: RowReader['codeDoubt']; path: string }>, table: string, direction: (line: Line) => 'A' | 'D' | null, provenance: Provenance): void {
+  const tableName = table === 'derivative' ? 'derivative' : 'nonDerivative';
+  // A code read surely that goes against its line's (A) or (D) ("L", an acquisition, on a sale line) is in doubt too.
+  const against = (line: Line, way: 'A' | 'D') => line.transactionCode !== null && (directionOfCode(tableName, line.transactionCode) ?? way) !== way;
   for (const item of drafted) {
     const way = direction(item.line);
-    if (item.doubt === null || way === null) continue;
-    const codes = new Set(drafted.filter((other) => other.doubt === null && other.line.transactionCode !== null && direction(other.line) === way).map((other) => other.line.transactionCode!));
+    if (way === null || (item.doubt === null && !against(item.line, way))) continue;
+    const codes = new Set(drafted.filter((other) => other.doubt === null && other.line.transactionCode !== null && direction(other.line) === way && !against(other.line, way)).map((other) => other.line.transactionCode!));
     const [code] = codes;
     if (codes.size !== 1 || code === undefined || (item.doubt === 'G' && code !== 'C') || (item.doubt === 'I' && code !== 'J')) continue;
     item.line.transactionCode = code;

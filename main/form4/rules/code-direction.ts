@@ -10,6 +10,11 @@ const DIRECTION_OF_CODE: Record<TableName, ReadonlyMap<TransactionCode, Directio
   derivative: codeMap('PAL', 'SFDEHUMCXO'),
 };
 
+/** Whether a code acquires or disposes of shares in a table; undefined for a code that may do either (G, J, ...). */
+export function directionOfCode(table: TableName, code: TransactionCode): Direction | undefined {
+  return DIRECTION_OF_CODE[table].get(code);
+}
+
 function codeMap(acquisitions: string, dispositions: string): ReadonlyMap<TransactionCode, Direction> {
   return new Map([
     ...[...acquisitions].map((code) => [code as TransactionCode, 'A' as const] as const),
@@ -47,7 +52,7 @@ function lineFinding(line: TableLine): Finding[] {
   const code = transactionCodeOf(line);
   const marked = directionOf(line);
   if (!isTransactionLine(line) || code === null || marked === null) return [];
-  const expected = DIRECTION_OF_CODE[line.table].get(code);
+  const expected = directionOfCode(line.table, code);
   if (expected === undefined || expected === marked) return [];
   const where = line.table === 'nonDerivative'
     ? `column 4 says (${marked})`

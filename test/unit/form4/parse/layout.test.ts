@@ -513,7 +513,7 @@ describe('what the layout reading could only guess', () => {
     // A second sale under the first (code at x 1080), before the holding line.
     const sale = (first: string, second: string, way = 'D') => {
       const placements = [
-        ...formPage().map((p) => (p.text === 'S' && p.y === 1060 ? { ...p, text: first } : p)),
+        ...formPage().map((p) => (p.text === 'S' && p.y === 1060 ? { ...p, text: first } : p.text === 'D' && p.x === 1470 && p.y === 1060 ? { ...p, text: way } : p)),
         ...words('Common Stock', 200, 1090), ...words('05/24/2017', 600, 1090), { text: second, x: 1080, y: 1090, height: 24, confidence: 70 },
         ...words('500', 1300, 1090), ...words(way, 1470, 1090), ...words('$20.10', 1580, 1090), ...words(way === 'D' ? '9,500' : '10,500', 1800, 1090), ...words('D', 2030, 1090),
       ];
@@ -523,12 +523,14 @@ describe('what the layout reading could only guess', () => {
     const unread = sale('S', '€');
     assert.equal(unread.code, 'S');
     assert.match(unread.guess ?? '', /taken as S, the code of every other line of the table that disposes of shares/);
-    assert.equal(sale('C', 'G').code, 'C');
+    assert.equal(sale('C', 'G', 'A').code, 'C');
     assert.equal(sale('S', 'G').code, 'G', 'a G is a C blurred, never an S');
     assert.equal(sale('J', 'I').code, 'J', 'an I may be a J that lost its hook');
     assert.equal(sale('S', '™').code, 'S', 'the letter read as a mark');
+    assert.equal(sale('S', 'L').code, 'S', 'a small acquisition on a line that disposes');
+    assert.equal(sale('P', 'L', 'A').code, 'L', 'an acquisition code on a line that acquires stands');
     assert.equal(sale('S', 'I').code, 'I');
-    assert.equal(sale('S', '€', 'A').code, null, 'no other line acquires');
+    assert.equal(sale('S', '€', 'A').code, null, 'no other line acquires: the sale on an (A) line goes against it');
   });
 
   it('finds Explanation of Responses when OCR read "Responses:" as a scrap, so its footnotes are not taken for Table II lines', () => {
