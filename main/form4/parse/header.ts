@@ -296,8 +296,12 @@ export function readIssuer(tokens: Token[], provenance: Provenance): HeaderField
     if (commas !== name) provenance.guess('issuer.name', `read as "${name!.trim()}"; a period after a whole word taken for a comma`);
     // "Inc." closing the name with its c's tail blurred into a g and its period into a comma ("Ing,").
     const inc = /(\s)((?:[Il1|]ng[.,]?|[l1|]nc[.,]?|Inc,))\s*$/.exec(commas);
-    const mendedName = inc === null ? commas : `${commas.slice(0, inc.index)}${inc[1]}Inc.`;
+    const incName = inc === null ? commas : `${commas.slice(0, inc.index)}${inc[1]}Inc.`;
     if (inc !== null) provenance.guess('issuer.name', `read as "${name!.trim()}"; "${inc[2]}" taken for "Inc."`);
+    // EDGAR writes a company's state after its name, a space between ("HORIZON BANCORP /IN/"):
+    // OCR closes the narrow gap before the slash.
+    const mendedName = incName.replace(/(?<=[A-Za-z.])(\/[A-Z]{2}\/)\s*$/, ' $1');
+    if (mendedName !== incName) provenance.guess('issuer.name', `read as "${name!.trim()}"; a space taken before the state "${mendedName.trim().slice(-4)}"`);
     provenance.read('issuer.tradingSymbol', tokens.filter((t) => first !== '' && normalize(t.text) === normalize(first)));
     if (whole.includes('|') || !whole.includes('[') || first !== bracketed[2]!.trim()) provenance.guess('issuer.tradingSymbol', `the ticker's brackets read as "${whole.slice(name!.length).trim()}"`);
     return { name: mendedName.trim() || null, tradingSymbol: ticker || null };

@@ -447,6 +447,13 @@ describe('what the layout reading could only guess', () => {
     assert.equal(withIssuer('ACME Inc [ ACME ]').filing.issuer.name, 'ACME Inc', 'an "Inc" printed without its period stays so');
   });
 
+  it('puts back the space EDGAR writes before a company\'s state ("BANCORP/IN/"), as a guess', () => {
+    const glued = withIssuer('HORIZON BANCORP/IN/ [ HBNC ]');
+    assert.equal(glued.filing.issuer.name, 'HORIZON BANCORP /IN/');
+    assert.match(glued.guesses['issuer.name'] ?? '', /a space taken before the state "\/IN\/"/);
+    assert.equal(withIssuer('HORIZON BANCORP /IN/ [ HBNC ]').guesses['issuer.name'], undefined);
+  });
+
   it('leaves specks read at the ends of a name, a street or a signature out of it', () => {
     const placements = [...formPage({ header: { owner: ': DOE JANE A ;' } }), { text: ';', x: 870, y: 2000, confidence: 40 }];
     const extraction = extractFiling(ocrDocument([page(1, placements)]));
