@@ -304,10 +304,29 @@ export function readIssuer(tokens: Token[], provenance: Provenance): HeaderField
     if (mendedName !== incName) provenance.guess('issuer.name', `read as "${name!.trim()}"; a space taken before the state "${mendedName.trim().slice(-4)}"`);
     provenance.read('issuer.tradingSymbol', tokens.filter((t) => first !== '' && normalize(t.text) === normalize(first)));
     if (whole.includes('|') || !whole.includes('[') || first !== bracketed[2]!.trim()) provenance.guess('issuer.tradingSymbol', `the ticker's brackets read as "${whole.slice(name!.length).trim()}"`);
-    return { name: mendedName.trim() || null, tradingSymbol: ticker || null };
+    return { name: mendedName.trim() || null, tradingSymbol: tickerOfName(ticker, mendedName, provenance) || null };
   }
   provenance.read('issuer.name', tokens);
   return { name: text || null, tradingSymbol: null };
+}
+
+/** Letters OCR reads for one another in a ticker: a tail lost (Q as O), a corner rounded (D as O). */
+const TICKER_LOOKALIKES: Readonly<Record<string, string>> = { O: 'QD', Q: 'O', D: 'O' };
+
+/**
+ * A ticker is made of its company's letters: one that no word of the issuer's name holds, where its
+ * look-alike does ("SO" for Square, Inc.: its Q read as O), is taken as the look-alike, flagged.
+ */
+function tickerOfName(ticker: string, name: string, provenance: Provenance): string {
+  const letters = new Set(name.toUpperCase().replace(/[^A-Z]/g, ''));
+  if (!/^[A-Z]{2,5}$/.test(ticker) || letters.size === 0) return ticker;
+  const missing = [...ticker].filter((c) => !letters.has(c));
+  if (missing.length !== 1) return ticker;
+  const choices = [...(TICKER_LOOKALIKES[missing[0]!] ?? '')].filter((c) => letters.has(c));
+  if (choices.length !== 1) return ticker;
+  const mended = ticker.replace(missing[0]!, choices[0]!);
+  provenance.guess('issuer.tradingSymbol', `read as "${ticker}", whose ${missing[0]} no word of the issuer's name holds; taken as "${mended}"`);
+  return mended;
 }
 
 export function readDateBox(tokens: Token[], path: string, provenance: Provenance): string | null {

@@ -447,6 +447,14 @@ describe('what the layout reading could only guess', () => {
     assert.equal(withIssuer('ACME Inc [ ACME ]').filing.issuer.name, 'ACME Inc', 'an "Inc" printed without its period stays so');
   });
 
+  it('takes a ticker\'s letter that no word of the issuer\'s name holds for its look-alike that one does ("SO" for Square), as a guess', () => {
+    const square = withIssuer('Square, Inc. [ SO ]');
+    assert.equal(square.filing.issuer.tradingSymbol, 'SQ');
+    assert.match(square.guesses['issuer.tradingSymbol'] ?? '', /read as "SO", whose O no word of the issuer's name holds; taken as "SQ"/);
+    assert.equal(withIssuer('Block, Inc. [ SO ]').filing.issuer.tradingSymbol, 'SO', 'an O the name holds stays');
+    assert.equal(withIssuer('Acme Motors [ XYZ ]').filing.issuer.tradingSymbol, 'XYZ', 'letters with no look-alike stay');
+  });
+
   it('puts back the space EDGAR writes before a company\'s state ("BANCORP/IN/"), as a guess', () => {
     const glued = withIssuer('HORIZON BANCORP/IN/ [ HBNC ]');
     assert.equal(glued.filing.issuer.name, 'HORIZON BANCORP /IN/');
