@@ -145,10 +145,11 @@ function readStreet(tokens: Token[], path: string, provenance: Provenance): { st
  */
 export function readCityStateZip(tokens: Token[], path: string, provenance: Provenance): { city: string | null; state: string | null; zip: string | null } {
   const stateAt = findLastIndex(tokens, (t) => US_STATE_CODES.has(t.text.toUpperCase()));
-  const abroad = findLastIndex(tokens.map((_, i) => i), (i) => i > 0 && abroadCode(tokens, i, stateAt) !== null);
+  const codes = tokens.map((_, i) => (i > 0 ? abroadCode(tokens, i, stateAt) : null));
+  const abroad = findLastIndex(codes, (code) => code !== null);
   if (abroad > 0) {
     const [city, code, postal] = [tokens.slice(0, abroad), tokens[abroad]!, tokens.slice(abroad + 1)];
-    const state = abroadCode(tokens, abroad, stateAt)!;
+    const state = codes[abroad]!;
     provenance.read(`${path}.city`, city);
     provenance.read(`${path}.state`, [code], state === code.text ? undefined : `read as "${code.text}"; taken as EDGAR's code "${state}" for a place abroad: a zero read as the letter O, the postal code after it no US zip`);
     if (postal.length > 0) provenance.read(`${path}.zip`, postal);

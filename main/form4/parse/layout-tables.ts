@@ -5,6 +5,7 @@
 // own header reuses the columns of the page before.
 import type { DraftFiling, TransactionCode } from '../../../shared/model.js';
 import { directionOfCode } from '../rules/code-direction.js';
+import type { TableName as LineTable } from '../rules/lines.js';
 import { derivativeLine, nonDerivativeLine, type LineCells } from './line-drafts.js';
 import { AMOUNT_COLUMNS, COLUMN_MARGIN, columnAt, columnsFromHeader, isHeaderLine, LETTER_COLUMNS, PRICES, TEXT_COLUMNS, VALUE, type Column, type TableName } from './layout-columns.js';
 import { median, splitAtBorders, standsWithin, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
@@ -787,13 +788,14 @@ export function readLayoutTables(
     fractions: new Set([...fractionsIn(rowsI, 'nonDerivative'), ...fractionsIn(rowsII, 'derivative')]),
     dates: [...new Set([...rowsI, ...rowsII].flatMap((row) => readDate(runText(row.cells.get('transactionDate')?.values ?? [])) ?? []))],
   };
-  const lines = <Line extends Kin>(rows: readonly TableRow[], table: string, draft: (cells: LineCells) => Line, direction: (line: Line) => 'A' | 'D' | null) => {
+  const lines = <Line extends Kin>(rows: readonly TableRow[], table: LineTable, draft: (cells: LineCells) => Line, direction: (line: Line) => 'A' | 'D' | null) => {
     const drafted = rows.map((row, index) => {
-      const reader = new RowReader(row.cells, `${table}[${index}]`, provenance, phrases, form);
+      const path = `${table}[${index}]`;
+      const reader = new RowReader(row.cells, path, provenance, phrases, form);
       const line = draft(reader);
       reader.citeByName(line.natureOfOwnership ?? null, footnotes);
-      ownershipFromNature(line, `${table}[${index}]`, provenance);
-      return { line, doubt: reader.codeDoubt, path: `${table}[${index}]` };
+      ownershipFromNature(line, path, provenance);
+      return { line, doubt: reader.codeDoubt, path };
     });
     codesFromKin(drafted, table, direction, provenance);
     return drafted.map((d) => d.line);
@@ -829,10 +831,9 @@ function ownershipFromNature(line: Kin, path: string, provenance: Provenance): v
  * conversions or sales together (XOOM's eighteen C's, three of them read as G). A G is taken only
  * for a C, the letter it blurs from, an I only for a J; the line stays flagged.
  */
-function codesFromKin<Line extends Kin>(drafted: ReadonlyArray<{ line: Line; doubt: RowReader['codeDoubt']; path: string }>, table: string, direction: (line: Line) => 'A' | 'D' | null, provenance: Provenance): void {
-  const tableName = table === 'derivative' ? 'derivative' : 'nonDerivative';
+function codesFromKin<Line extends Kin>(drafted: ReadonlyArray<{ line: Line; doubt: RowReader['codeDoubt']; path: string }>, table: LineTable, direction: (line: Line) => 'A' | 'D' | null, provenance: Provenance): void {
   // A code read surely that goes against its line's (A) or (D) ("L", an acquisition, on a sale line) is in doubt too.
-  const against = (line: Line, way: 'A' | 'D') => line.transactionCode !== null && (directionOfCode(tableName, line.transactionCode) ?? way) !== way;
+  const against = (line: Line, way: 'A' | 'D') => line.transactionCode !== null && (directionOfCode(table, line.transactionCode) ?? way) !== way;
   for (const item of drafted) {
     const way = direction(item.line);
     if (way === null || (item.doubt === null && !against(item.line, way))) continue;
