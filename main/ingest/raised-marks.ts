@@ -11,9 +11,10 @@ import { blotsOf, INK_DARK, type Blot } from './ink-blots.js';
 /**
  * How dark ink is, first as a letter is read, then lighter: a mark's thin strokes print grey and
  * break apart on a damaged scan at the first; on a sharp scan, the second runs a mark's bracket into
- * the letter beside it.
+ * the letter beside it. The lightest holds together a mark that a blurred 200 DPI scan left in
+ * pieces at the others (a "(2)" as seven specks).
  */
-const DARKNESSES = [INK_DARK, 180];
+const DARKNESSES = [INK_DARK, 180, 200];
 
 /** How far above the baseline a blot must end to be raised, in text heights (a superscript ends about half way up). */
 const RAISED = 0.25;
@@ -31,17 +32,40 @@ const GAP = 0.6;
  * raised like a mark. `baseline` is where the line's letters stand (a y in the cut), `textHeight`
  * the height of its digits.
  */
-export function splitRaised(cut: GrayImage, baseline: number, textHeight: number): { marks: { pixels: GrayImage; box: Box; blots: number } | null; body: GrayImage } {
+export function splitRaised(cut: GrayImage, baseline: number, textHeight: number): { marks: RaisedMarks | null; body: GrayImage } {
   for (const dark of DARKNESSES) {
     const blots = blotsOf(cut, dark);
     const line = baselineIn(blots, baseline, textHeight);
-    const runs = runsOf(blots.filter((blot) => isRaised(blot.box, line, textHeight)), textHeight).filter(looksLikeMark);
-    if (runs.length > 0) return parted(cut, blots, new Set(runs.flat()));
+    const raised = blots.filter((blot) => isRaised(blot.box, line, textHeight));
+    const runs = runsOf(raised.filter((blot) => !topOfLetter(blot.box, blots, raised, textHeight)), textHeight).filter((run) => looksLikeMark(run, textHeight));
+    if (runs.length > 0) return parted(cut, blots, new Set([...runs.flat(), ...piecesWithin(runs, blots)]), runs.flat().length);
   }
   return { marks: null, body: cut };
 }
 
-function parted(cut: GrayImage, blots: readonly Blot[], kept: ReadonlySet<Blot>): { marks: { pixels: GrayImage; box: Box; blots: number }; body: GrayImage } {
+export interface RaisedMarks {
+  /** The marks' ink alone, cut to `box`. */
+  pixels: GrayImage;
+  /** Where the marks stand in the cut. */
+  box: Box;
+  /** How many raised blots the marks are (each bracket and digit is one, unless blur ran them together). */
+  blots: number;
+  /** Each blot's box in the marks' pixels, left to right. */
+  parts: Box[];
+}
+
+/**
+ * Blots standing wholly inside a mark's box that were too short to count as raised: pieces of its
+ * strokes (the flag of a "5" parted from its bowl), which read as another digit without them.
+ */
+function piecesWithin(runs: ReadonlyArray<readonly Blot[]>, blots: readonly Blot[]): Blot[] {
+  const boxes = runs.map((run) => unionBox(run.map((blot) => blot.box))!);
+  const inside = (inner: Box, outer: Box) =>
+    inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  return blots.filter((blot) => !runs.some((run) => run.includes(blot)) && boxes.some((box) => inside(blot.box, box)));
+}
+
+function parted(cut: GrayImage, blots: readonly Blot[], kept: ReadonlySet<Blot>, count: number): { marks: RaisedMarks; body: GrayImage } {
   const only = new Uint8Array(cut.data);
   const body = new Uint8Array(cut.data);
   // Where the other blots' ink is: the body keeps it (below), the marks lose it.
@@ -66,7 +90,8 @@ function parted(cut: GrayImage, blots: readonly Blot[], kept: ReadonlySet<Blot>)
   const box = { x: left, y: top, width: right - left, height: bottom - top };
   // The body loses the marks' grey edge with them: left, its outline reads as letters ("SH" for "S").
   for (let y = top; y < bottom; y += 1) for (let x = left; x < right; x += 1) if (others[y * cut.width + x] === 0) body[y * cut.width + x] = 255;
-  return { marks: { pixels: cutOut({ ...cut, data: only }, box), box, blots: kept.size }, body: { ...cut, data: body } };
+  const parts = [...kept].map((blot) => ({ ...blot.box, x: blot.box.x - left, y: blot.box.y - top })).sort((a, b) => a.x - b.x);
+  return { marks: { pixels: cutOut({ ...cut, data: only }, box), box, blots: count, parts }, body: { ...cut, data: body } };
 }
 
 /**
@@ -89,6 +114,20 @@ function isRaised(box: Box, baseline: number, textHeight: number): boolean {
   return bottom <= baseline - textHeight * RAISED && box.height >= textHeight * SHORTEST && box.height <= textHeight && box.y >= baseline - textHeight * 1.5;
 }
 
+/**
+ * Whether a raised blot is the top of a letter broken apart (a grey "2" of "12/2015" falls apart
+ * at the ink's darkness, and its arc stands raised): a mark stands beside letters, never on one.
+ */
+function topOfLetter(box: Box, blots: readonly Blot[], raised: readonly Blot[], textHeight: number): boolean {
+  return blots.some((blot) => {
+    if (raised.includes(blot)) return false;
+    const below = blot.box;
+    const overlap = Math.min(box.x + box.width, below.x + below.width) - Math.max(box.x, below.x);
+    const gap = below.y - (box.y + box.height);
+    return overlap >= box.width * 0.5 && gap >= -1 && gap <= textHeight * 0.25;
+  });
+}
+
 /** Raised blots grouped left to right into runs of blots standing close together. */
 function runsOf(blots: readonly Blot[], textHeight: number): Blot[][] {
   const runs: Blot[][] = [];
@@ -101,9 +140,12 @@ function runsOf(blots: readonly Blot[], textHeight: number): Blot[][] {
   return runs;
 }
 
-/** A mark is a bracket, digits and a bracket: several blots, or one wide one (a blurred scan runs them together). */
-function looksLikeMark(run: readonly Blot[]): boolean {
+/**
+ * A mark is a bracket, digits and a bracket: several blots, or one wide one as tall as a mark's
+ * bracket (a blurred scan runs them together; a piece of a broken stroke is lower).
+ */
+function looksLikeMark(run: readonly Blot[], textHeight: number): boolean {
   if (run.length >= 2) return true;
   const { width, height } = run[0]!.box;
-  return width >= height * 0.8;
+  return width >= height * 0.8 && height >= textHeight * 0.5;
 }

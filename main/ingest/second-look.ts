@@ -4,13 +4,14 @@
 // without OCR, a lone bar by its shape where the parser says what a bar is; the rest are enlarged and
 // stacked into strips, one per alphabet, read twice at two sizes by Tesseract with only that
 // alphabet allowed. Two readings that differ come back unsure. Footnote marks are looked for by their
-// raised ink (raised-marks.ts) and read apart from the letter or value they stand beside.
+// raised ink (raised-marks.ts) and read apart from the letter or value they stand beside, and each
+// mark's digits once more apart from its brackets.
 import { unionBox } from '../../shared/boxes.js';
 import { CHECKBOX_TEXT, type Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 import { clipBox, cutOut, stackCuts } from './image-strip.js';
 import { blotsOf, INK_DARK } from './ink-blots.js';
-import { splitRaised } from './raised-marks.js';
+import { splitRaised, type RaisedMarks } from './raised-marks.js';
 import type { OcrBlock } from './ocr-lines.js';
 import type { StripRequest } from './ocr-pool.js';
 
@@ -62,6 +63,8 @@ const RULE_DARK = 210;
 const RULE = 0.85;
 /** Beside a rule, a row or column this dark is the rule's edge (a skewed rule spreads over two). */
 const RULE_EDGE = 0.4;
+/** Lighter than ink, but darker than a scan's paper and noise: the strokes of a faint letter. */
+const FAINT = 180;
 /** Fewer dark pixels than this (at 300 DPI) and the cut is empty: specks, not a letter. */
 const MIN_INK_AT_300 = 14;
 /** Inside a checkbox, a share of dark pixels at least this is a mark; at most `CLEAR`, an empty box. */
@@ -181,8 +184,22 @@ export function outlineOf(cut: GrayImage): Box | null {
 /** The box around a cut's dark pixels, or null when there are too few to be a letter. */
 export function inkOf(cut: GrayImage): Box | null {
   const ink = inkCount(cut);
+  return ink.count < leastInk(cut) ? null : ink.box;
+}
+
+function leastInk(cut: GrayImage): number {
   const scale = (cut.dpi ?? 300) / 300;
-  return ink.count < MIN_INK_AT_300 * scale * scale ? null : ink.box;
+  return MIN_INK_AT_300 * scale * scale;
+}
+
+/**
+ * The box around a cut's faint strokes, where it has too little ink: a mark printed grey ("(7)" whose
+ * darkest pixel is 116 has 8 pixels darker than ink and 95 darker than FAINT). Scanner noise is as
+ * light but scattered: only blots of a letter's weight count, and none running in from the edge.
+ */
+function faintInkOf(cut: GrayImage): Box | null {
+  const strokes = blotsOf(cut, FAINT).filter((blot) => !blot.touchesEdge && blot.pixels.length >= leastInk(cut));
+  return unionBox(strokes.map((blot) => blot.box));
 }
 
 /**
@@ -270,9 +287,19 @@ export async function readCells(
       const raised = split.marks;
       const at = raised === null ? null : { ...raised.box, x: crop.x + raised.box.x, y: crop.y + raised.box.y };
       const found = raised === null || at === null ? null : { cut: { crop: at, pixels: raised.pixels }, ink: at, least: raised.blots };
+      // Each mark's digits are read apart from its brackets as well (digitGroups).
+      const digitsOf = (part: 'main' | 'marks') => {
+        const groups = raised === null || at === null ? null : digitGroups(raised);
+        if (groups === null) return;
+        groups.forEach((box, mark) => {
+          const place = { ...box, x: at!.x + box.x, y: at!.y + box.y };
+          toRead(DIGITS, { index, part: 'digits', digitsOf: { part, mark, marks: groups.length }, cut: { crop: place, pixels: cutOut(raised!.pixels, box) }, ink: at! });
+        });
+      };
       if (cell.marksApart === undefined) {
         if (found === null) return;
         toRead(cell.alphabet, { index, part: 'main', ...found });
+        digitsOf('main');
         // A mark run onto the end of its value's word ("200(1)" read "2000"): the word is read
         // again left of the mark, without it.
         const word = cell.word;
@@ -286,13 +313,15 @@ export async function readCells(
       }
       if (found !== null) {
         toRead(cell.marksApart, { index, part: 'marks', ...found });
+        digitsOf('marks');
         // Until read, the marks are in doubt: a letter answered without them is left unsure.
         marks[index] = { text: '', confidence: DISAGREED, ink: found.ink };
       }
       // The letter alone: its ink measured without the marks.
       cut = split.body;
     }
-    const ink = inkOf(cut);
+    // (A checkbox is told by its ink: a faint box is not read as an empty one.)
+    const ink = inkOf(cut) ?? (cell.shape === 'checkbox' ? null : faintInkOf(cut));
     if (ink === null) return;
     if (cell.shape === 'checkbox') {
       const state = checkboxState(cut, outlineOf(cut) ?? ink);
@@ -317,30 +346,99 @@ export async function readCells(
     if (left.length > 0) unsettled.set(alphabet, left);
   }
   const local = await readTwice(unsettled, scale, image.dpi, 'local', readStrips);
+  const digits = { main: new Map<number, DigitsRead>(), marks: new Map<number, DigitsRead>() };
   for (const [piece, pair] of readings) {
     const again = local.get(piece);
     const settledAgain = again !== undefined && agreed(piece, again);
     const [first, second] = settledAgain ? again : pair;
     const surer = first.confidence >= second.confidence ? first : second;
-    if (surer.text === '') continue;
     const sure = settledAgain || agreed(piece, pair);
+    if (piece.part === 'digits') {
+      const { part, mark, marks: count } = piece.digitsOf!;
+      const read = digits[part].get(piece.index) ?? { ink: piece.ink, marks: new Array(count).fill(null) };
+      read.marks[mark] = sure ? { text: surer.text, confidence: Math.min(first.confidence, second.confidence) } : null;
+      digits[part].set(piece.index, read);
+      continue;
+    }
+    if (surer.text === '') continue;
     const reading = { text: surer.text, confidence: sure ? Math.min(first.confidence, second.confidence) : Math.min(surer.confidence, DISAGREED), ink: piece.ink };
     ({ main, marks, word: words })[piece.part][piece.index] = reading;
   }
+  for (const part of ['main', 'marks'] as const) {
+    const read = ({ main, marks })[part];
+    for (const [index, apart] of digits[part]) read[index] = withDigitsApart(read[index] ?? null, apart);
+  }
   // A word read again goes before marks read whole, keeping the marks' ink as the answer's (the word
   // keeps its own box); marks read in part ("1)") are answered alone.
-  const whole = (reading: CellReading | null): reading is CellReading => reading !== null && /^(\(\d{1,2}\))+$/.test(reading.text);
+  const whole = (reading: CellReading | null): reading is CellReading => reading !== null && MARKS.test(reading.text);
   return main.map((reading, index) => (whole(reading) && words[index] ? { ...joined(words[index], reading)!, ink: reading.ink } : joined(reading, marks[index] ?? null)));
 }
 
 /** A piece of a cell to read: its ink (`main`), the raised marks read apart from its letter, or a value's word. */
 interface Piece {
   index: number;
-  part: 'main' | 'marks' | 'word';
+  part: 'main' | 'marks' | 'word' | 'digits';
+  /** A mark's digits, read apart from its brackets: which of the `marks` of which part they are. */
+  digitsOf?: { part: 'main' | 'marks'; mark: number; marks: number };
   cut: { crop: Box; pixels: GrayImage };
   ink: Box;
   /** The fewest characters a reading of the piece can have (one per raised blot). */
   least?: number;
+}
+
+const DIGITS = '0123456789';
+/** Whole marks, one or more: "(1)", "(6)(7)". */
+const MARKS = /^(\(\d{1,2}\))+$/;
+
+/**
+ * The digits of raised marks between their brackets, one box per mark: a bracket is a blot nearly
+ * as tall as the tallest and narrow; the marks must run bracket, digits, bracket (again for each
+ * mark). Null when they do not (blur ran a bracket into a digit).
+ */
+function digitGroups(marks: RaisedMarks): Box[] | null {
+  const parts = marks.parts;
+  if (parts.length < 3) return null;
+  const tallest = Math.max(...parts.map((p) => p.height));
+  const bracket = parts.map((p) => p.height >= tallest * 0.9 && p.width <= p.height * 0.55);
+  const groups: Box[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    if (!bracket[i]) return null;
+    let j = i + 1;
+    while (j < parts.length && !bracket[j]) j += 1;
+    if (j === i + 1 || j >= parts.length) return null;
+    const inside = unionBox(parts.slice(i + 1, j))!;
+    const margin = 2;
+    const x = Math.max(0, inside.x - margin);
+    const y = Math.max(0, Math.min(...parts.slice(i, j + 1).map((p) => p.y)) - margin);
+    const right = Math.min(marks.pixels.width, inside.x + inside.width + margin);
+    const bottom = Math.min(marks.pixels.height, Math.max(...parts.slice(i, j + 1).map((p) => p.y + p.height)) + margin);
+    groups.push({ x, y, width: right - x, height: bottom - y });
+    i = j + 1;
+  }
+  return groups;
+}
+
+/** The digits of a piece's marks read apart, mark by mark; null for a mark not read surely. */
+interface DigitsRead {
+  ink: Box;
+  marks: Array<{ text: string; confidence: number } | null>;
+}
+
+/**
+ * Marks read whole and their digits read apart from the brackets: Tesseract takes a blurred bracket
+ * with its digit for another digit ("(7)" read "9)" and "7)"), and reads a digit alone surely more
+ * often. The digits are taken where the whole reading is unsure; where both are sure and differ, the
+ * whole reading stands, in doubt.
+ */
+function withDigitsApart(whole: CellReading | null, apart: DigitsRead): CellReading | null {
+  // A footnote is numbered from 1: "0" or "07" is a bracket's stroke read as a digit.
+  if (apart.marks.some((mark) => mark === null || !/^[1-9]\d?$/.test(mark.text))) return whole;
+  const read = apart.marks as Array<{ text: string; confidence: number }>;
+  const text = read.map((mark) => `(${mark.text})`).join('');
+  const confidence = Math.min(...read.map((mark) => mark.confidence));
+  if (whole === null || whole.confidence <= DISAGREED || !MARKS.test(whole.text)) return { text, confidence, ink: whole?.ink ?? apart.ink };
+  return whole.text === text ? whole : { ...whole, confidence: Math.min(whole.confidence, DISAGREED) };
 }
 
 /** A piece's two readings, at two sizes. */

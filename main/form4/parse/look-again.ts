@@ -9,10 +9,15 @@ import { hasLayout, layoutLooks, layoutPages, splitFilings } from './layout-fili
 
 /** Confidence at most of marks read with part of them cut off: flagged for review. */
 const HALF_READ = 40;
-/** Confidence at most of a value shortened by its mark's glyphs ("5.17417)": 5.1741 and (7); "2000": 200 and (1)). */
+/**
+ * Confidence at most of a value shortened by its mark's glyphs ("5.17417)": 5.1741 and (7); "2000": 200 and (1)),
+ * or by what a second reading grouped in thousands left off its end ("35251": 3,525).
+ */
 const MARK_DIGITS_TAKEN = 60;
 /** Confidence at most of a letter whose marks the second look dropped (no raised ink beside it). */
 const MARKS_DROPPED = 60;
+/** A second reading at least this sure, grouped in thousands, is taken over a first that ran a stroke into the value. */
+const SURE_REGROUPED = 85;
 /** Confidence given to a first reading the second look disagreed with: under any flagging threshold. */
 const DISPUTED = 20;
 
@@ -90,7 +95,8 @@ function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
   // replacing it would lose that, so the look is not taken. (Marks run into a value were looked at
   // inside their word, whose value the prefix keeps.)
   if (look.prefix === '' && words.some((word) => !centreIn(word.box!, look.box))) return page;
-  if (look.firstReading !== null) {
+  const regrouped = look.firstReading !== null && answer.confidence >= SURE_REGROUPED && isRegrouped(look.firstReading, reading);
+  if (look.firstReading !== null && !regrouped) {
     // A reading without the marks agrees with a first reading that had them, if its letter does.
     const same = reading === look.firstReading || (!reading.includes('(') && reading === look.firstReading.replace(/\(\d{1,2}\)/g, ''));
     if (same) return setConfidence(page, replaced, (c) => Math.max(c, answer.confidence));
@@ -106,7 +112,8 @@ function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
   const taken = digits !== undefined && look.prefix.length > digits.length && look.prefix.endsWith(digits);
   // The mark's digits taken back from the value are a guess: left unsure.
   const prefix = taken ? look.prefix.slice(0, -digits.length) : look.prefix;
-  const word: Word = { text: `${prefix}${reading}`, box, confidence: Math.max(0, Math.min(100, kept, dropped, taken ? MARK_DIGITS_TAKEN : 100, look.trust ?? 100, read.trust ?? 100, answer.confidence)) };
+  const shortened = taken || regrouped ? MARK_DIGITS_TAKEN : 100;
+  const word: Word = { text: `${prefix}${reading}`, box, confidence: Math.max(0, Math.min(100, kept, dropped, shortened, look.trust ?? 100, read.trust ?? 100, answer.confidence)) };
   const lines = page.lines.map((line) => ({ ...line, words: line.words.filter((w) => !replaced(w)) }));
   const target = nearestLine(lines, box);
   if (target === null) return { ...page, lines: [...lines, { words: [word], box }] };
@@ -115,6 +122,18 @@ function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
   placed.splice(at < 0 ? placed.length : at, 0, word);
   lines[target] = { ...lines[target]!, words: placed };
   return { ...page, lines: lines.filter((line) => line.words.length > 0) };
+}
+
+/**
+ * Whether `reading` is `first` read again grouped in thousands, without one or two characters OCR
+ * read onto its end the first time (a rule's stroke or a mark's digit: "35251" for "3,525"): a
+ * value's commas are seldom lost, and a grouped reading's digits are placed by them.
+ */
+function isRegrouped(first: string, reading: string): boolean {
+  if (!/^\d{5,}$/.test(first) || !/^\d{1,3}(,\d{3})+$/.test(reading)) return false;
+  const digits = reading.replace(/,/g, '');
+  const extra = first.length - digits.length;
+  return extra >= 1 && extra <= 2 && first.startsWith(digits);
 }
 
 /**

@@ -154,9 +154,11 @@ describe('footnote marks found by the ink raised above the line', () => {
     const seen: string[] = [];
     const [answer] = await readCells(image, [{ box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: '(0123456789)', raised: { baseline: 60, textHeight: 24 }, word: { box: { x: 20, y: 36, width: 60, height: 24 }, alphabet: '0123456789,' } }], async (strips) => {
       seen.push(...strips.map((strip) => strip.parameters.tessedit_char_whitelist!));
-      return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: strip.parameters.tessedit_char_whitelist === '0123456789,' ? '12,' : '(3)', confidence: 90, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
+      const text = (strip: StripRequest) => ({ '0123456789,': '12,', '0123456789': '3' })[strip.parameters.tessedit_char_whitelist!] ?? '(3)';
+      return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: text(strip), confidence: 90, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
     });
-    assert.deepEqual(seen.sort(), ['(0123456789)', '(0123456789)', '0123456789,', '0123456789,']);
+    // The value's word, the mark whole and the mark's digit apart, each at two sizes.
+    assert.deepEqual(seen.sort(), ['(0123456789)', '(0123456789)', '0123456789', '0123456789', '0123456789,', '0123456789,']);
     assert.deepEqual(answer, { text: '12,(3)', confidence: 90, ink: { x: 60, y: 30, width: 20, height: 18 } }, 'the marks\' ink: the word keeps its box');
   });
 
@@ -166,9 +168,10 @@ describe('footnote marks found by the ink raised above the line', () => {
     const seen: string[] = [];
     const [answer] = await readCells(image, [{ box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: 'PSA', marksApart: '(0123456789)', raised: { baseline: 60, textHeight: 24 } }], async (strips) => {
       seen.push(...strips.map((strip) => strip.parameters.tessedit_char_whitelist!));
-      return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: strip.parameters.tessedit_char_whitelist === 'PSA' ? 'S' : '(3)', confidence: strip.parameters.tessedit_char_whitelist === 'PSA' ? 90 : 85, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
+      const text = (strip: StripRequest) => ({ PSA: 'S', '0123456789': '3' })[strip.parameters.tessedit_char_whitelist!] ?? '(3)';
+      return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: text(strip), confidence: strip.parameters.tessedit_char_whitelist === 'PSA' ? 90 : 85, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
     });
-    assert.deepEqual(seen.sort(), ['(0123456789)', '(0123456789)', 'PSA', 'PSA']);
+    assert.deepEqual(seen.sort(), ['(0123456789)', '(0123456789)', '0123456789', '0123456789', 'PSA', 'PSA']);
     assert.deepEqual(answer, { text: 'S(3)', confidence: 85, ink: { x: 20, y: 30, width: 38, height: 30 } });
     // Raised ink that reads as nothing: the letter comes back alone, unsure.
     const [unread] = await readCells(image, [{ box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: 'PSA', marksApart: '(0123456789)', raised: { baseline: 60, textHeight: 24 } }], async (strips) =>
@@ -180,9 +183,10 @@ describe('footnote marks found by the ink raised above the line', () => {
   it('reads the raised ink alone, and leaves a reading with fewer characters than blots unsure', async () => {
     const image = valueWithMark();
     const read = (text: string) => readCells(image, [{ box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: '(0123456789)', raised: { baseline: 60, textHeight: 24 } }], async (strips) => {
-      // Only the mark's ink is in the strip: the value's digits were wiped.
-      for (const strip of strips) assert.equal(darkPixels(strip.image), (2 * 14 + 6 * 10 + 2 * 14) * (strip.image.dpi! / 300) ** 2);
-      return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text, confidence: 92, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
+      // Only the mark's ink is in the strip: the value's digits were wiped. (Its digit read apart is read as nothing here.)
+      const whole = strips.filter((strip) => strip.parameters.tessedit_char_whitelist === '(0123456789)');
+      for (const strip of whole) assert.equal(darkPixels(strip.image), (2 * 14 + 6 * 10 + 2 * 14) * (strip.image.dpi! / 300) ** 2);
+      return strips.map((strip) => (whole.includes(strip) ? [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text, confidence: 92, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }] : []));
     });
     const [sure] = await read('(3)');
     assert.deepEqual(sure, { text: '(3)', confidence: 92, ink: { x: 60, y: 30, width: 20, height: 18 } });
@@ -195,13 +199,88 @@ describe('footnote marks found by the ink raised above the line', () => {
     // "(4)" where an exercise price would be, its strokes grey 160: no pixel of it as dark as ink.
     const image = fill(fill(fill(blank(200, 90), 62, 32, 2, 14, 160), 67, 34, 6, 10, 160), 76, 32, 2, 14, 160);
     assert.equal(inkOf(image), null);
-    let read = 0;
+    const read: string[] = [];
     const [answer] = await readCells(image, [{ box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: '(0123456789)', raised: { baseline: 60, textHeight: 24 } }], async (strips) => {
-      read += strips.length;
-      return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: '(4)', confidence: 88, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
+      read.push(...strips.map((strip) => strip.parameters.tessedit_char_whitelist!));
+      return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: strip.parameters.tessedit_char_whitelist === '0123456789' ? '4' : '(4)', confidence: 88, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
     });
-    assert.equal(read, 2, 'the mark read at two sizes');
+    assert.deepEqual(read.sort(), ['(0123456789)', '(0123456789)', '0123456789', '0123456789'], 'the mark read at two sizes, whole and its digit apart');
     assert.deepEqual(answer, { text: '(4)', confidence: 88, ink: { x: 60, y: 30, width: 20, height: 18 } });
+  });
+  it('keeps a piece of a mark\'s digit too short to stand raised (the flag of a "5"), without counting it a character', () => {
+    // "(5)": its bowl (6 x 8) raised, its flag (6 x 3) above the bowl, both inside the brackets' box.
+    const cut = fill(fill(fill(fill(blank(200, 90), 20, 36, 10, 24), 62, 32, 2, 14), 67, 37, 6, 8), 76, 32, 2, 14);
+    fill(cut, 67, 33, 6, 3);
+    const { marks } = splitRaised(cut, 60, 24);
+    assert.ok(marks);
+    assert.equal(marks.blots, 3, 'the brackets and the bowl');
+    assert.equal(marks.parts.length, 4);
+    assert.equal(darkPixels(marks.pixels), 2 * 14 + 6 * 8 + 6 * 3 + 2 * 14, 'the flag is in the marks\' ink');
+  });
+
+  it('does not take the top of a letter broken apart at the ink\'s darkness for a mark', () => {
+    // A grey "2" read as two blots: its arc (12 x 12) ends raised, its foot (12 x 10) stands on the line just below it.
+    const cut = fill(fill(fill(blank(200, 90), 20, 36, 10, 24), 40, 34, 12, 12), 40, 50, 12, 10);
+    assert.equal(splitRaised(cut, 60, 24).marks, null);
+    // The same arc standing beside the letters, with nothing under it, is raised ink (a mark blurred into one blot);
+    // a lower piece (12 x 8) is not.
+    const beside = fill(fill(blank(200, 90), 20, 36, 10, 24), 40, 34, 12, 12);
+    assert.ok(splitRaised(beside, 60, 24).marks);
+    assert.equal(splitRaised(fill(fill(blank(200, 90), 20, 36, 10, 24), 40, 36, 12, 8), 60, 24).marks, null);
+  });
+
+  it('reads each mark\'s digits apart from its brackets, taken where the whole mark reads unsure', async () => {
+    const image = valueWithMark();
+    const cell = { box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: '(0123456789)', raised: { baseline: 60, textHeight: 24 } };
+    const read = (whole: (strip: StripRequest, size: number) => string, digit: string) =>
+      readCells(image, [cell], async (strips) =>
+        strips.map((strip, i) => {
+          const text = strip.parameters.tessedit_char_whitelist === '0123456789' ? digit : whole(strip, i % 2);
+          return [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text, confidence: 90, bbox: { x0: 20, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }];
+        }),
+      );
+    // The whole mark read "9)" and "7)", both thresholds: its digit alone reads 7.
+    const [unsure] = await read((_, size) => (size === 0 ? '9)' : '7)'), '7');
+    assert.deepEqual(unsure, { text: '(7)', confidence: 90, ink: { x: 60, y: 30, width: 20, height: 18 } });
+    // The whole mark read surely: it stands, and in doubt where its digit alone reads another.
+    const [agreeing] = await read(() => '(3)', '3');
+    assert.deepEqual(agreeing, { text: '(3)', confidence: 90, ink: { x: 60, y: 30, width: 20, height: 18 } });
+    const [disputed] = await read(() => '(3)', '8');
+    assert.equal(disputed?.text, '(3)');
+    assert.ok(disputed!.confidence <= 20);
+    // No footnote is numbered 0 or 07: a bracket's stroke read as a digit, and the whole reading stands, unsure.
+    for (const digit of ['0', '07']) {
+      const [kept] = await read((_, size) => (size === 0 ? '9)' : '7)'), digit);
+      assert.ok(kept!.text !== `(${digit})` && kept!.confidence <= 20);
+    }
+  });
+
+  it('reads two marks side by side digit by digit, and not the digits of brackets run into a digit', async () => {
+    // "(1)(2)": brackets 2 x 14, digits 4 x 10 and 6 x 10.
+    const two = blank(200, 90);
+    for (const [x, width, height, y] of [[62, 2, 14, 32], [66, 4, 10, 34], [72, 2, 14, 32], [78, 2, 14, 32], [82, 6, 10, 34], [90, 2, 14, 32]] as const) fill(two, x, y, width, height);
+    const cell = { box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: '(0123456789)', raised: { baseline: 60, textHeight: 24 } };
+    const digitStrips: number[] = [];
+    const [answer] = await readCells(two, [cell], async (strips) =>
+      strips.map((strip) => {
+        const digits = strip.parameters.tessedit_char_whitelist === '0123456789';
+        if (digits) digitStrips.push(strip.image.height);
+        const texts = digits ? ['1', '2'] : ['(1)(2)'];
+        const step = strip.image.height / texts.length;
+        return [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: texts.map((text, i) => ({ text, confidence: 90, bbox: { x0: 20, y0: step * (i + 0.5) - 5, x1: 60, y1: step * (i + 0.5) + 5 } })) }] }] }];
+      }),
+    );
+    assert.equal(answer?.text, '(1)(2)');
+    assert.equal(digitStrips.length, 2, 'the two marks\' digits stacked in one strip, read at two sizes');
+    // "(7" run together into one blot, then ")": no digits read apart.
+    const merged = fill(fill(blank(200, 90), 62, 32, 10, 14), 76, 32, 2, 14);
+    const whitelists: string[] = [];
+    await readCells(merged, [cell], async (strips) => {
+      whitelists.push(...strips.map((strip) => strip.parameters.tessedit_char_whitelist!));
+      return strips.map(() => []);
+    });
+    assert.ok(whitelists.length > 0);
+    assert.ok(whitelists.every((whitelist) => whitelist === '(0123456789)'), 'read whole only');
   });
 });
 
@@ -258,6 +337,27 @@ describe('reading cells', () => {
     assert.equal(calls[0]!.length, 2, 'the strip read at two sizes');
     assert.deepEqual(calls[0]!.map((strip) => strip.parameters.tessedit_char_whitelist), ['AD', 'AD']);
     assert.ok(calls[0]![1]!.image.width > calls[0]![0]!.image.width);
+  });
+
+  it('reads a letter printed too faint to count as ink, but not scattered noise nor a faint checkbox', async () => {
+    // A letter in grey 160 (no pixel as dark as ink), noise of single grey pixels, and the same letter as a checkbox.
+    const image = fill(blank(300, 100), 40, 30, 14, 22, 160);
+    for (let x = 105; x < 195; x += 6) for (let y = 25; y < 75; y += 6) fill(image, x, y, 1, 1, 120);
+    fill(image, 240, 30, 14, 22, 160);
+    const cells = [
+      { box: { x: 0, y: 20, width: 100, height: 60 }, alphabet: 'AD' },
+      { box: { x: 100, y: 20, width: 100, height: 60 }, alphabet: 'AD' },
+      { box: { x: 200, y: 20, width: 100, height: 60 }, alphabet: 'X', shape: 'checkbox' as const },
+    ];
+    const pieces: number[] = [];
+    const answers = await readCells(image, cells, async (strips) => {
+      pieces.push(...strips.map((strip) => strip.image.height));
+      return strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: 'A', confidence: 80, bbox: { x0: 40, y0: strip.image.height / 2 - 10, x1: 60, y1: strip.image.height / 2 + 10 } }] }] }] }]);
+    });
+    assert.deepEqual(answers[0], { text: 'A', confidence: 80, ink: { x: 40, y: 30, width: 14, height: 22 } });
+    assert.equal(answers[1], null, 'noise: no ink, not read');
+    assert.equal(answers[2], null, 'a faint checkbox is not answered');
+    assert.equal(pieces.length, 2, 'one strip (the faint letter alone), at two sizes');
   });
 
   it('reads letters and marks with the real pool and its whitelist, then reads whole pages as before', async () => {

@@ -47,6 +47,20 @@ describe('the cells a scanned page is asked to read again', () => {
     assert.ok(nature.box.y + nature.box.height < 1169 + 24 * 0.5, 'the cut stops short of what is below the line');
   });
 
+  it('looks for a mark lost at the end of a wrapped text whose other marks were read on a line of their own ("Trust(2)" / "(3)")', () => {
+    // The holding's nature "By Family" / "Trust" with a mark "(3)" read alone on a third line, at y 1180.
+    const withMark = [...formPage(), { text: '(3)', x: 2180, y: 1180, height: 16 }];
+    const raised = cellsToLookAgain(documentOf(withMark)).filter((look) => look.raised !== undefined);
+    const nature = raised.find((look) => look.box.x <= 2180 && look.box.x + look.box.width >= 2245 && look.box.y < 1169 && look.box.y + look.box.height > 1145);
+    assert.ok(nature, 'a look over the line "Trust" stands on');
+    assert.ok(Math.abs(nature.raised!.baseline - 1169) <= 1);
+    // A mark read at the end of the words' line leaves no look there.
+    const trust = formPage().find((p) => p.text === 'Trust')!;
+    const marked = [...formPage().filter((p) => p !== trust), { ...trust, text: 'Trust(2)' }, { text: '(3)', x: 2180, y: 1180, height: 16 }];
+    const none = cellsToLookAgain(documentOf(marked)).filter((look) => look.raised !== undefined && look.box.x <= 2180 && look.box.x + look.box.width >= 2245 && look.box.y < 1169 && look.box.y + look.box.height > 1145);
+    assert.equal(none.length, 0);
+  });
+
   it('asks for an ownership cell OCR left empty, over its column on the row\'s line, with D and I only', () => {
     const looks = cellsToLookAgain(documentOf(changed(saleOwnership, () => null))).filter((l) => l.alphabet.startsWith('DI'));
     assert.equal(looks.length, 1);
@@ -318,6 +332,23 @@ describe('the answers, applied', () => {
     const extraction = extractFiling(apply(answerFor(cells, (c) => c.alphabet.startsWith('DI'), { text: 'I', confidence: 96, ink: { x: 2033, y: 1061, width: 3, height: 22 } })));
     assert.equal(extraction.filing.nonDerivative[0]!.directOrIndirect, 'D');
     assert.ok(extraction.findings.some((f) => f.rule === 'low-confidence' && f.path === 'nonDerivative[0].directOrIndirect'));
+  });
+
+  it('takes a sure second reading grouped in thousands over a first that ran a stroke onto the number\'s end ("100001" for "10,000"), left unsure', () => {
+    const document = documentOf(changed((p) => p.text === '10,000' && p.y === 1060, (p) => ({ ...p, text: '100001', confidence: 60 })));
+    const { cells, apply } = secondLook(document);
+    const confirm = (c: CellLook) => c.firstReading === '100001';
+    assert.equal(cells.filter(confirm).length, 1);
+    const read = (text: string, confidence: number) => extractFiling(apply(answerFor(cells, confirm, { text, confidence, ink: { x: 1800, y: 1062, width: 70, height: 22 } })));
+    const taken = read('10,000', 95);
+    assert.equal(taken.filing.nonDerivative[0]!.sharesOwnedFollowing, 10000);
+    assert.ok(taken.confidence['nonDerivative[0].sharesOwnedFollowing']! <= 60, 'left unsure');
+    // Not sure enough, or not the first reading's start: the first reading stays, flagged.
+    for (const [text, confidence] of [['10,000', 70], ['10,002', 95]] as const) {
+      const kept = read(text, confidence);
+      assert.equal(kept.filing.nonDerivative[0]!.sharesOwnedFollowing, 100001);
+      assert.ok(kept.confidence['nonDerivative[0].sharesOwnedFollowing']! <= 20);
+    }
   });
 
   it('makes an unsure first reading the second look agrees with sure', () => {
