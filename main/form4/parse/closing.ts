@@ -27,6 +27,8 @@ const NUMBERED = /^\(?(\d{1,2})[.)]$/;
  * only for the number that comes next.
  */
 const LOOSELY_NUMBERED = /^[+*~'‘’`|]?\(?(\d{1,2})[.,:;)]?$/;
+/** A label OCR ran into the footnote's first word ("2.SCUS"): taken only for the number that comes next. */
+const RUN_INTO_WORD = /^(\d{1,2})\.([A-Z"“(].*)$/;
 
 export interface ExplanationReading {
   footnotes: DraftFiling['footnotes'];
@@ -62,12 +64,17 @@ export function readFootnotes(lines: readonly TextLine[], provenance: Provenance
     const numberToken = bullet ? second : first;
     const numbered = numberToken === undefined ? null : NUMBERED.exec(numberToken.text);
     const loose = items.length > 0 && !bullet && numbered === null && tokens.length > 1 ? LOOSELY_NUMBERED.exec(first!.text) : null;
+    const runIn = items.length > 0 && !bullet && numbered === null ? RUN_INTO_WORD.exec(first!.text) : null;
+    const next = String(Number(items[items.length - 1]?.id) + 1);
     if (bullet || numbered !== null) {
       if (numbered !== null) numberedItems = true;
       const skip = (bullet ? 1 : 0) + (numbered !== null ? 1 : 0);
       items.push({ id: numbered?.[1] ?? String(items.length + 1), tokens: tokens.slice(skip), specks: [] });
-    } else if (loose !== null && loose[1] === String(Number(items[items.length - 1]!.id) + 1)) {
+    } else if (loose !== null && loose[1] === next) {
       items.push({ id: loose[1], tokens: tokens.slice(1), specks: [], guess: `a line starting "${first!.text}" taken for footnote ${loose[1]}'s label` });
+    } else if (runIn !== null && runIn[1] === next) {
+      const word = { ...first!, text: runIn[2]! };
+      items.push({ id: next, tokens: [word, ...tokens.slice(1)], specks: [], guess: `a line starting "${first!.text}" taken for footnote ${next}'s label run into its first word` });
     } else if (items.length > 0 && !blankBefore) {
       items[items.length - 1]!.tokens.push(...tokens);
     } else if (items.length > 0 || i > 0) {

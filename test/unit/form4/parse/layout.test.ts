@@ -133,6 +133,19 @@ describe('reading a scanned page by its layout', () => {
     assert.ok(specked.guesses['footnotes[1].id']);
   });
 
+  it('takes a line starting with the next footnote\'s label run into its first word ("2.Vests") for that footnote, as a guess', () => {
+    const runInto = (label: string) => {
+      const placements = formPage().flatMap((p) => (p.y === 1780 && p.text === 'Vests' ? [] : p.y === 1780 && p.x === 200 ? [{ ...p, text: label }] : [p]));
+      return extractFiling(ocrDocument([page(1, placements)]));
+    };
+    const next = runInto('2.Vests');
+    assert.deepEqual(next.filing.footnotes, [{ id: '1', text: 'Sold under a 10b5-1 plan.' }, { id: '2', text: 'Vests in full on grant.' }]);
+    assert.ok(next.guesses['footnotes[1].id']);
+    // Another number, or a number with its decimals, continues the text.
+    assert.equal(runInto('3.Vests').filing.footnotes.length, 1);
+    assert.equal(runInto('2.5%').filing.footnotes.length, 1);
+  });
+
   it('takes a dash starting a line of numbered footnotes for a speck: the line continues the footnote above', () => {
     const placements = formPage().flatMap((p) => (p.y === 1780 && p.x === 200 ? [{ ...p, text: '-', height: 3 }] : [p]));
     const extraction = extractFiling(ocrDocument([page(1, [...placements, { text: '}', x: 200, y: 1710, height: 24, confidence: 40 }])]));
