@@ -24,6 +24,8 @@ const SHORTEST = 0.3;
 const NEAR = 0.28;
 /** Blots of one mark stand this close side by side (in text heights): "(6)(7)" is one run. */
 const GAP = 0.6;
+/** A blot of fewer dark pixels (at 300 DPI) is a speck, no part of a mark. */
+const SPECK_AT_300 = 6;
 
 /**
  * A cleaned cut parted into its raised marks and the rest (`body`, the cut with the marks wiped).
@@ -148,4 +150,48 @@ function looksLikeMark(run: readonly Blot[], textHeight: number): boolean {
   if (run.length >= 2) return true;
   const { width, height } = run[0]!.box;
   return width >= height * 0.8 && height >= textHeight * 0.5;
+}
+
+/**
+ * The digits of raised marks between their brackets, one box per mark: a bracket is a blot nearly
+ * as tall as the tallest and narrow; the marks must run bracket, digits, bracket (again for each
+ * mark). Null when they do not (blur ran a bracket into a digit).
+ */
+export function digitGroups(marks: RaisedMarks): Box[] | null {
+  const parts = marks.parts;
+  if (parts.length < 3) return null;
+  const tallest = Math.max(...parts.map((p) => p.height));
+  const bracket = parts.map((p) => p.height >= tallest * 0.9 && p.width <= p.height * 0.55);
+  const groups: Box[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    if (!bracket[i]) return null;
+    let j = i + 1;
+    while (j < parts.length && !bracket[j]) j += 1;
+    if (j === i + 1 || j >= parts.length) return null;
+    const inside = unionBox(parts.slice(i + 1, j))!;
+    const margin = 2;
+    const x = Math.max(0, inside.x - margin);
+    const y = Math.max(0, Math.min(...parts.slice(i, j + 1).map((p) => p.y)) - margin);
+    const right = Math.min(marks.pixels.width, inside.x + inside.width + margin);
+    const bottom = Math.min(marks.pixels.height, Math.max(...parts.slice(i, j + 1).map((p) => p.y + p.height)) + margin);
+    groups.push({ x, y, width: right - x, height: bottom - y });
+    i = j + 1;
+  }
+  return groups;
+}
+
+/**
+ * A cut that holds marks alone (a mark OCR misread, cut out around its word), as its blots at the
+ * first darkness where they run bracket, digits, bracket (digitGroups): a grey mark holds together
+ * only at a lighter one. Null when they never do.
+ */
+export function marksAlone(cut: GrayImage): RaisedMarks | null {
+  const scale = (cut.dpi ?? 300) / 300;
+  for (const dark of DARKNESSES) {
+    const parts = blotsOf(cut, dark).filter((blot) => blot.pixels.length >= SPECK_AT_300 * scale * scale).map((blot) => blot.box).sort((a, b) => a.x - b.x);
+    const marks = { pixels: cut, box: { x: 0, y: 0, width: cut.width, height: cut.height }, blots: parts.length, parts };
+    if (digitGroups(marks) !== null) return marks;
+  }
+  return null;
 }

@@ -11,7 +11,7 @@ import { CHECKBOX_TEXT, type Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 import { clipBox, cutOut, stackCuts } from './image-strip.js';
 import { blotsOf, INK_DARK } from './ink-blots.js';
-import { splitRaised, type RaisedMarks } from './raised-marks.js';
+import { digitGroups, marksAlone, splitRaised, type RaisedMarks } from './raised-marks.js';
 import type { OcrBlock } from './ocr-lines.js';
 import type { StripRequest } from './ocr-pool.js';
 
@@ -24,6 +24,8 @@ export interface CellToRead {
    * value) has the mark's bracket at its edge. By default they are wiped (rules, neighbours).
    */
   keepEdges?: boolean;
+  /** The cut holds footnote marks alone (a mark OCR misread, looked at around its word): their digits are read apart too. */
+  marksAlone?: boolean;
   /** A checkbox: answered checked or empty by the ink inside the box (CHECKBOX_TEXT), never read. */
   shape?: 'checkbox';
   /**
@@ -279,6 +281,14 @@ export async function readCells(
   cells.forEach((cell, index) => {
     const crop = clipBox(image, cell.box);
     let cut = cleanCut(cutOut(image, crop), cell.keepEdges);
+    // Each mark's digits are read apart from its brackets as well (digitGroups); `at` is where the marks stand on the page.
+    const digitsOf = (marks: RaisedMarks, at: Box, part: 'main' | 'marks') => {
+      const groups = digitGroups(marks);
+      groups?.forEach((box, mark) => {
+        const place = { ...box, x: at.x + box.x, y: at.y + box.y };
+        toRead(DIGITS, { index, part: 'digits', digitsOf: { part, mark, marks: groups.length }, cut: { crop: place, pixels: cutOut(marks.pixels, box) }, ink: at });
+      });
+    };
     // Marks are looked for before the cut's ink is weighed: a faint mark alone in its cell (a "(4)"
     // printed grey) has too few pixels as dark as ink to count, and splitRaised finds it lighter.
     if (cell.raised !== undefined) {
@@ -287,19 +297,10 @@ export async function readCells(
       const raised = split.marks;
       const at = raised === null ? null : { ...raised.box, x: crop.x + raised.box.x, y: crop.y + raised.box.y };
       const found = raised === null || at === null ? null : { cut: { crop: at, pixels: raised.pixels }, ink: at, least: raised.blots };
-      // Each mark's digits are read apart from its brackets as well (digitGroups).
-      const digitsOf = (part: 'main' | 'marks') => {
-        const groups = raised === null || at === null ? null : digitGroups(raised);
-        if (groups === null) return;
-        groups.forEach((box, mark) => {
-          const place = { ...box, x: at!.x + box.x, y: at!.y + box.y };
-          toRead(DIGITS, { index, part: 'digits', digitsOf: { part, mark, marks: groups.length }, cut: { crop: place, pixels: cutOut(raised!.pixels, box) }, ink: at! });
-        });
-      };
       if (cell.marksApart === undefined) {
         if (found === null) return;
         toRead(cell.alphabet, { index, part: 'main', ...found });
-        digitsOf('main');
+        digitsOf(raised!, found.ink, 'main');
         // A mark run onto the end of its value's word ("200(1)" read "2000"): the word is read
         // again left of the mark, without it.
         const word = cell.word;
@@ -313,7 +314,7 @@ export async function readCells(
       }
       if (found !== null) {
         toRead(cell.marksApart, { index, part: 'marks', ...found });
-        digitsOf('marks');
+        digitsOf(raised!, found.ink, 'marks');
         // Until read, the marks are in doubt: a letter answered without them is left unsure.
         marks[index] = { text: '', confidence: DISAGREED, ink: found.ink };
       }
@@ -332,6 +333,8 @@ export async function readCells(
     // A faint bar's box is its stem's: its ink under the threshold may be a stub, which the parser would take for a raised mark.
     if (bar !== null) main[index] = { text: cell.bar!, confidence: BAR_CONFIDENCE, ink: { ...bar, x: crop.x + bar.x, y: crop.y + bar.y } };
     else toRead(cell.alphabet, { index, part: 'main', cut: { crop, pixels: cut }, ink: { x: crop.x + ink.x, y: crop.y + ink.y, width: ink.width, height: ink.height } });
+    const alone = bar === null && cell.marksAlone === true ? marksAlone(cut) : null;
+    if (alone !== null) digitsOf(alone, crop, 'main');
   });
   // Each strip is read at two sizes: a small mark or letter on a damaged scan can be misread surely
   // once, rarely the same way twice. Two readings that differ leave the cell in doubt.
@@ -389,35 +392,6 @@ interface Piece {
 const DIGITS = '0123456789';
 /** Whole marks, one or more: "(1)", "(6)(7)". */
 const MARKS = /^(\(\d{1,2}\))+$/;
-
-/**
- * The digits of raised marks between their brackets, one box per mark: a bracket is a blot nearly
- * as tall as the tallest and narrow; the marks must run bracket, digits, bracket (again for each
- * mark). Null when they do not (blur ran a bracket into a digit).
- */
-function digitGroups(marks: RaisedMarks): Box[] | null {
-  const parts = marks.parts;
-  if (parts.length < 3) return null;
-  const tallest = Math.max(...parts.map((p) => p.height));
-  const bracket = parts.map((p) => p.height >= tallest * 0.9 && p.width <= p.height * 0.55);
-  const groups: Box[] = [];
-  let i = 0;
-  while (i < parts.length) {
-    if (!bracket[i]) return null;
-    let j = i + 1;
-    while (j < parts.length && !bracket[j]) j += 1;
-    if (j === i + 1 || j >= parts.length) return null;
-    const inside = unionBox(parts.slice(i + 1, j))!;
-    const margin = 2;
-    const x = Math.max(0, inside.x - margin);
-    const y = Math.max(0, Math.min(...parts.slice(i, j + 1).map((p) => p.y)) - margin);
-    const right = Math.min(marks.pixels.width, inside.x + inside.width + margin);
-    const bottom = Math.min(marks.pixels.height, Math.max(...parts.slice(i, j + 1).map((p) => p.y + p.height)) + margin);
-    groups.push({ x, y, width: right - x, height: bottom - y });
-    i = j + 1;
-  }
-  return groups;
-}
 
 /** The digits of a piece's marks read apart, mark by mark; null for a mark not read surely. */
 interface DigitsRead {

@@ -16,6 +16,8 @@ export interface CellLook {
   bar?: string;
   /** The cut is made inside a word or around a mark alone: what touches its edge is not a rule. */
   keepEdges?: boolean;
+  /** The cut holds footnote marks alone (a mark misread, looked at around its word). */
+  marksAlone?: boolean;
   /** A checkbox is told checked or empty by the ink inside it, not read. */
   shape?: 'checkbox';
   /**

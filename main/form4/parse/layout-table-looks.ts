@@ -176,11 +176,14 @@ function wrappedBeforeMarks(row: TableRow, cell: Cell, ofColumn: (word: VisualLi
 
 function markLooks(cell: Cell, h: number, valueBoxes: ReadonlySet<Box | null>): CellLook[] {
   const { alphabet, pattern } = CELL_KINDS.marks;
-  // (A mark run into its value is found by the raised look.)
+  // (A mark run into its value is found by the raised look.) One word read as two guessed marks
+  // ("©)7)") is looked at once: two answers would both take its place.
+  const seen = new Set<Box>();
   return cell.marks.flatMap((mark) => {
     const box = mark.token.box;
-    if (mark.guess === undefined || box === null || valueBoxes.has(box)) return [];
-    return [{ page: mark.token.page, box: { x: box.x - h * 0.3, y: box.y - h * 0.3, width: box.width + h * 0.6, height: box.height + h * 0.6 }, alphabet, pattern, keepEdges: true, replaces: [box], marks: [], prefix: '', firstReading: null }];
+    if (mark.guess === undefined || box === null || valueBoxes.has(box) || seen.has(box)) return [];
+    seen.add(box);
+    return [{ page: mark.token.page, box: { x: box.x - h * 0.3, y: box.y - h * 0.3, width: box.width + h * 0.6, height: box.height + h * 0.6 }, alphabet, pattern, keepEdges: true, marksAlone: true, replaces: [box], marks: [], prefix: '', firstReading: null }];
   });
 }
 

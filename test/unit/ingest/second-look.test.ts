@@ -282,6 +282,31 @@ describe('footnote marks found by the ink raised above the line', () => {
     assert.ok(whitelists.length > 0);
     assert.ok(whitelists.every((whitelist) => whitelist === '(0123456789)'), 'read whole only');
   });
+  it('reads the digits of marks alone in their cut (a mark OCR misread, cut around its word) apart, at the darkness they hold together at', async () => {
+    // "(1)(2)" printed grey 160: no pixel as dark as ink; brackets 2 x 14, digits 4 x 10.
+    const image = blank(120, 40);
+    for (const [x, width, height, y] of [[20, 2, 14, 12], [24, 4, 10, 14], [30, 2, 14, 12], [36, 2, 14, 12], [40, 4, 10, 14], [46, 2, 14, 12]] as const) fill(image, x, y, width, height, 160);
+    const cell = { box: { x: 0, y: 0, width: 120, height: 40 }, alphabet: '(0123456789)', keepEdges: true, marksAlone: true };
+    const digitStrips: string[] = [];
+    const [answer] = await readCells(image, [cell], async (strips) =>
+      strips.map((strip, i) => {
+        const digits = strip.parameters.tessedit_char_whitelist === '0123456789';
+        if (digits) digitStrips.push(strip.thresholding ?? 'otsu');
+        // The whole marks read differently at the two sizes; the digits alone read 1 and 2.
+        const texts = digits ? ['1', '2'] : [i % 2 === 0 ? '47)' : '(1)(7)'];
+        const step = strip.image.height / texts.length;
+        return [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: texts.map((text, w) => ({ text, confidence: 80, bbox: { x0: 20, y0: step * (w + 0.5) - 5, x1: 60, y1: step * (w + 0.5) + 5 } })) }] }] }];
+      }),
+    );
+    assert.equal(answer?.text, '(1)(2)');
+    assert.deepEqual(digitStrips, ['otsu', 'otsu'], 'the two digits in one strip, at two sizes, agreeing');
+    // Without the flag, the cut is read whole only.
+    const whole = await readCells(image, [{ ...cell, marksAlone: false }], async (strips) => {
+      assert.ok(strips.every((strip) => strip.parameters.tessedit_char_whitelist === '(0123456789)'));
+      return strips.map(() => []);
+    });
+    assert.deepEqual(whole, [null]);
+  });
 });
 
 describe('reading cells', () => {
