@@ -161,7 +161,8 @@ export function digitGroups(marks: RaisedMarks): Box[] | null {
   const parts = marks.parts;
   if (parts.length < 3) return null;
   const tallest = Math.max(...parts.map((p) => p.height));
-  const bracket = parts.map((p) => p.height >= tallest * 0.9 && p.width <= p.height * 0.55);
+  // (A blurred digit may stand nearly as tall as its brackets, but is wider: a "2" 8 x 15 beside brackets 5 x 16.)
+  const bracket = parts.map((p) => p.height >= tallest * 0.9 && p.width <= p.height * 0.45);
   const groups: Box[] = [];
   let i = 0;
   while (i < parts.length) {

@@ -24,7 +24,10 @@ export interface CellToRead {
    * value) has the mark's bracket at its edge. By default they are wiped (rules, neighbours).
    */
   keepEdges?: boolean;
-  /** The cut holds footnote marks alone (a mark OCR misread, looked at around its word): their digits are read apart too. */
+  /**
+   * The cut may hold footnote marks alone (a mark OCR misread, cut around its word; a cell OCR read
+   * nothing in): where its blots run bracket, digits, bracket, the digits are read apart too.
+   */
   marksAlone?: boolean;
   /** A checkbox: answered checked or empty by the ink inside the box (CHECKBOX_TEXT), never read. */
   shape?: 'checkbox';

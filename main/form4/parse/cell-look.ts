@@ -16,7 +16,7 @@ export interface CellLook {
   bar?: string;
   /** The cut is made inside a word or around a mark alone: what touches its edge is not a rule. */
   keepEdges?: boolean;
-  /** The cut holds footnote marks alone (a mark misread, looked at around its word). */
+  /** The cut may hold footnote marks alone (a mark misread, cut around its word; a cell OCR read nothing in). */
   marksAlone?: boolean;
   /** A checkbox is told checked or empty by the ink inside it, not read. */
   shape?: 'checkbox';

@@ -88,7 +88,7 @@ function lostLook(row: TableRow, index: number, band: { top: number; bottom: num
   const line = cellBox(row, index, { top: row.first.top - h * 0.6, bottom: row.first.bottom + h * 0.2 });
   if (page === undefined || box === null || line === null) return null;
   const { alphabet, pattern } = CELL_KINDS.lost;
-  return { page, box, alphabet, pattern, replaces: [], marks: [], inkWithin: { top: line.y, bottom: line.y + line.height }, prefix: '', firstReading: null, trust: LOST_TRUST };
+  return { page, box, alphabet, pattern, marksAlone: true, replaces: [], marks: [], inkWithin: { top: line.y, bottom: line.y + line.height }, prefix: '', firstReading: null, trust: LOST_TRUST };
 }
 
 /**

@@ -300,6 +300,12 @@ describe('footnote marks found by the ink raised above the line', () => {
     );
     assert.equal(answer?.text, '(1)(2)');
     assert.deepEqual(digitStrips, ['otsu', 'otsu'], 'the two digits in one strip, at two sizes, agreeing');
+    // Blurred, a digit stands as tall as its brackets, but wider: "(2)" as three blots of one height.
+    const blurred = fill(fill(fill(blank(120, 40), 20, 12, 4, 16), 27, 12, 8, 15), 38, 12, 4, 16);
+    const [two] = await readCells(blurred, [cell], async (strips) =>
+      strips.map((strip) => [{ paragraphs: [{ lines: [{ bbox: { x0: 0, y0: 0, x1: 1, y1: 1 }, words: [{ text: strip.parameters.tessedit_char_whitelist === '0123456789' ? '2' : '()', confidence: 70, bbox: { x0: 20, y0: strip.image.height / 2 - 5, x1: 60, y1: strip.image.height / 2 + 5 } }] }] }] }]),
+    );
+    assert.equal(two?.text, '(2)');
     // Without the flag, the cut is read whole only.
     const whole = await readCells(image, [{ ...cell, marksAlone: false }], async (strips) => {
       assert.ok(strips.every((strip) => strip.parameters.tessedit_char_whitelist === '(0123456789)'));

@@ -118,6 +118,7 @@ describe('the answers, applied', () => {
     const { cells, apply } = secondLook(document);
     const lost = (c: CellLook) => c.alphabet === '0123456789$,./()' && c.box.x < 1400 && c.box.x + c.box.width > 1410 && c.box.y < 1500 && c.box.y + c.box.height > 1490;
     assert.equal(cells.filter(lost).length, 1, 'the date-exercisable cell of the option row');
+    assert.equal(cells.find(lost)!.marksAlone, true, 'its digits read apart, should it hold marks alone');
     const after = extractFiling(apply(answerFor(cells, lost, { text: '(2)', confidence: 95, ink: { x: 1400, y: 1494, width: 39, height: 16 } })));
     assert.deepEqual(after.filing.derivative[0]!.footnoteRefs, { dateExercisable: ['2'] });
     assert.ok(after.findings.some((f) => f.rule === 'low-confidence' && f.path === 'derivative[0].footnoteRefs.dateExercisable'));
