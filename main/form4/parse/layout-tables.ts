@@ -263,11 +263,18 @@ function rowFrom(lines: readonly VisualLine[], columns: readonly Column[], textH
     const word = placed.get(mark.token);
     return word === undefined ? Infinity : (word.left + word.right) / 2;
   };
+  // A transaction date cell holding marks alone holds no date they could follow (a date exercisable
+  // may print a mark alone): marks in its first part are the price's before it, the border placed
+  // well left of them (an exercise price printed only as "(9)").
+  const reach = (column: Column, index: number) => {
+    const next = columns[index + 1];
+    return column.field === 'transactionDate' && next !== undefined ? Math.max(textHeight * COLUMN_MARGIN, (next.from - column.from) * 0.4) : textHeight * COLUMN_MARGIN;
+  };
   columns.forEach((column, index) => {
     const cell = row.get(column.field);
     const before = columns[index - 1];
     if (before === undefined || !AMOUNT_COLUMNS.has(before.field) || cell === undefined || cell.values.length > 0 || cell.marks.length === 0) return;
-    if (!cell.marks.every((m) => centre(m) < column.from + textHeight * COLUMN_MARGIN)) return;
+    if (!cell.marks.every((m) => centre(m) < column.from + reach(column, index))) return;
     cellOf(row, before.field).marks.push(...cell.marks);
     row.delete(column.field);
   });

@@ -734,6 +734,19 @@ describe('OCR damage the layout reading mends or flags', () => {
     assert.equal(extractFiling(ocrDocument([page(1, near)])).filing.derivative[0]!.sharesDisposed, 500);
   });
 
+  it('gives marks alone in the first part of a transaction date\'s cell to the exercise price before it, printed as a mark alone ("(2)")', () => {
+    // Option line at y 1500: no price at x 470, no transaction date at x 620; a mark at x 650, a little into the date's column.
+    const placements = formPage()
+      .filter((p) => !(p.y === 1500 && (p.x === 470 || p.x === 620)))
+      .concat(superscript('(2)', 650, 1500));
+    const [option] = extractFiling(ocrDocument([page(1, placements)])).filing.derivative;
+    assert.deepEqual(option!.footnoteRefs?.conversionOrExercisePrice, ['2']);
+    assert.equal(option!.footnoteRefs?.transactionDate, undefined);
+    // Further into the date's column, where a date's own mark would stand after it, it stays there.
+    const far = formPage().filter((p) => !(p.y === 1500 && (p.x === 470 || p.x === 620))).concat(superscript('(2)', 740, 1500));
+    assert.deepEqual(extractFiling(ocrDocument([page(1, far)])).filing.derivative[0]!.footnoteRefs?.transactionDate, ['2']);
+  });
+
   it('takes small letters alone in a date\'s cell for a misread mark ("od" for "(4)"), as a guess, and a speck there for no date', () => {
     // Option line at y 1500: the empty date exercisable's mark at x 1400.
     const misread = formPage().map((p) => (p.y === 1494 && p.x === 1400 ? { ...p, text: 'od' } : p));
@@ -777,8 +790,10 @@ describe('OCR damage the layout reading mends or flags', () => {
     const holding = (markX: number) => [...words('Stock Option', 200, 1600), superscript('(2)', markX, 1600), ...words('Common', 1650, 1600), ...words('1,200', 2080, 1600), ...words('D', 2230, 1600)];
     const refs = (markX: number) => extractFiling(ocrDocument([page(1, [...formPage(), ...holding(markX)])])).filing.derivative[1]!.footnoteRefs;
     assert.deepEqual(refs(594), { conversionOrExercisePrice: ['2'] });
-    // Further in, where the header's words stand, it is the date's.
-    assert.deepEqual(refs(625), { transactionDate: ['2'] });
+    // A little into the date's column too (a date cell holds no mark alone: the date's mark follows it).
+    assert.deepEqual(refs(625), { conversionOrExercisePrice: ['2'] });
+    // Past the first part of the date's column, it is the date's.
+    assert.deepEqual(refs(720), { transactionDate: ['2'] });
   });
 
   it('reads a number of shares with three decimals as thousands whose comma was read as a period, flagged, unless the form prints fractions of a share', () => {
