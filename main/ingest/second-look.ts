@@ -33,7 +33,8 @@ export interface CellToRead {
   shape?: 'checkbox';
   /**
    * Only the ink raised above this line is read (footnote marks in superscript, raised-marks.ts):
-   * the line's baseline in page pixels and the height of its digits. No raised ink, no answer.
+   * the line's baseline in page pixels and the height of its digits. No raised ink: an answer with
+   * no text and no ink.
    */
   raised?: { baseline: number; textHeight: number };
   /**
@@ -301,7 +302,11 @@ export async function readCells(
       const at = raised === null ? null : { ...raised.box, x: crop.x + raised.box.x, y: crop.y + raised.box.y };
       const found = raised === null || at === null ? null : { cut: { crop: at, pixels: raised.pixels }, ink: at, least: raised.blots };
       if (cell.marksApart === undefined) {
-        if (found === null) return;
+        // (Told apart from a mark not read: no text and no ink.)
+        if (found === null) {
+          main[index] = { text: '', confidence: 100, ink: null };
+          return;
+        }
         toRead(cell.alphabet, { index, part: 'main', ...found });
         digitsOf(raised!, found.ink, 'main');
         // A mark run onto the end of its value's word ("200(1)" read "2000"): the word is read

@@ -33,6 +33,11 @@ export interface CellLook {
    * reading is where the first one started ("200" of "2000").
    */
   word?: { box: Box; alphabet: string };
+  /**
+   * With `raised`: the amount without the end of its word the page reading took for marks. Taken,
+   * unsure, when the look finds no raised ink there (CellAnswer).
+   */
+  unmarked?: string;
   /** The shape a reading must have to be taken. */
   pattern: RegExp;
   /** The words the reading replaces, by their boxes (none: the reading is a word OCR lost). */
@@ -57,6 +62,10 @@ export interface CellLook {
   trust?: number;
 }
 
+/**
+ * A cell's reading. For a look at raised ink (`raised`, no `marksApart`), no text and no ink: no raised
+ * ink stands in the cell.
+ */
 export interface CellAnswer {
   text: string;
   /** 0-100, Tesseract's confidence in the reading. */

@@ -5,7 +5,7 @@
 // kept clear of the rows above and below. (The checkboxes are asked by layout-header.ts.)
 import type { Box } from '../../../shared/document.js';
 import { CELL_KINDS, LOST_TRUST, type CellKind, type CellLook } from './cell-look.js';
-import { columnAt, LETTER_COLUMNS, TEXT_COLUMNS, type TableName } from './layout-columns.js';
+import { AMOUNT_COLUMNS, columnAt, LETTER_COLUMNS, TEXT_COLUMNS, type TableName } from './layout-columns.js';
 import type { Placed, VisualLine } from './layout-geometry.js';
 import { baselineOf, readRows, type Cell, type FootnoteIds, type TableRow, type TablePart } from './layout-tables.js';
 import type { Token } from './tokens.js';
@@ -153,9 +153,12 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
   const bracketLost = /\d\)$/.test(read) && !read.includes('(');
   // An amount's last word, which a mark run onto its end may have lengthened ("200(1)" read "2000").
   const word = !runIn && inCell && !TEXT_COLUMNS.has(field) && last?.box != null ? { word: { box: last.box, alphabet: CELL_KINDS.value.alphabet.replace(/[()]/g, '') } } : {};
+  // An amount's mark guessed from what ends its word ("42,0251", "2,565)"): with no raised ink there,
+  // that end was a stroke of the column's rule or a speck, and the amount stands alone.
+  const unmarked = runIn && AMOUNT_COLUMNS.has(field) ? { unmarked: last!.text } : {};
   return {
     // (The row took the digits for the mark already, as a guess; the look weighs them again from the word as read.)
-    page, box, alphabet, pattern, raised, ...word, replaces: runIn ? [last!.box!] : [], marks: [], prefix: bracketLost ? read.slice(0, -1) : runIn ? last!.text : '', firstReading: null,
+    page, box, alphabet, pattern, raised, ...word, ...unmarked, replaces: runIn ? [last!.box!] : [], marks: [], prefix: bracketLost ? read.slice(0, -1) : runIn ? last!.text : '', firstReading: null,
     ...(bracketLost ? { markDigitsEndPrefix: true } : {}),
   };
 }

@@ -14,7 +14,7 @@ const HALF_READ = 40;
  * or by what a second reading grouped in thousands left off its end ("35251": 3,525).
  */
 const MARK_DIGITS_TAKEN = 60;
-/** Confidence at most of a letter whose marks the second look dropped (no raised ink beside it). */
+/** Confidence at most of a letter or amount whose marks the second look dropped (no raised ink beside it). */
 const MARKS_DROPPED = 60;
 /** A second reading at least this sure, grouped in thousands, is taken over a first that ran a stroke into the value. */
 const SURE_REGROUPED = 85;
@@ -67,6 +67,7 @@ function readingOf(look: CellLook, answer: CellAnswer): { text: string; trust?: 
 }
 
 function applyAnswer(page: Page, look: CellLook, answer: CellAnswer): Page {
+  if (answer.text === '' && answer.ink === null) return look.unmarked === undefined ? page : unmarkedWord(page, look, look.unmarked);
   if (look.word !== undefined) {
     const shortened = shortenedWord(page, look.word.box, answer);
     if (shortened !== null) return shortened;
@@ -134,6 +135,12 @@ function isRegrouped(first: string, reading: string): boolean {
   const digits = reading.replace(/,/g, '');
   const extra = first.length - digits.length;
   return extra >= 1 && extra <= 2 && first.startsWith(digits);
+}
+
+/** The amount's word without the end the page reading took for marks, left unsure. */
+function unmarkedWord(page: Page, look: CellLook, value: string): Page {
+  const word = (w: Word) => w.box !== null && look.replaces.some((box) => sameBox(box, w.box!));
+  return { ...page, lines: page.lines.map((line) => ({ ...line, words: line.words.map((w) => (word(w) ? { ...w, text: value, confidence: Math.min(w.confidence, MARKS_DROPPED) } : w)) })) };
 }
 
 /**

@@ -144,9 +144,16 @@ describe('footnote marks found by the ink raised above the line', () => {
     assert.equal(body.data[44 * 200 + 60], 0, 'the letter\'s stroke in the margin');
   });
 
-  it('finds nothing raised over a value printed without a mark', () => {
+  it('finds nothing raised over a value printed without a mark, and answers so: no text, no ink', async () => {
     const cut = fill(fill(blank(200, 90), 20, 36, 10, 24), 36, 36, 12, 24);
     assert.deepEqual(splitRaised(cut, 60, 24), { marks: null, body: cut });
+    let read = 0;
+    const answers = await readCells(cut, [{ box: { x: 0, y: 0, width: 200, height: 90 }, alphabet: '(0123456789)', raised: { baseline: 60, textHeight: 24 } }], async (strips) => {
+      read += strips.length;
+      return strips.map(() => []);
+    });
+    assert.deepEqual(answers, [{ text: '', confidence: 100, ink: null }]);
+    assert.equal(read, 0, 'without OCR');
   });
 
   it('reads a value again left of a mark standing in its box, and answers them joined', async () => {

@@ -250,6 +250,23 @@ describe('the answers, applied', () => {
     assert.ok(after.findings.some((f) => f.rule === 'low-confidence' && f.path === 'nonDerivative[0].shares'));
   });
 
+  it('drops a mark guessed from the end of an amount\'s word ("1,0001") when no raised ink stands there, leaving the amount unsure', () => {
+    const placements = formPage().filter((p) => !(p.text === '(1)' && p.y < 1500)).map((p) => (p.text === '1,000' ? { ...p, text: '1,0001' } : p));
+    const document = documentOf(placements);
+    assert.deepEqual(extractFiling(document).filing.nonDerivative[0]!.footnoteRefs?.shares, ['1'], 'the page reading guesses the mark');
+    const { cells, apply } = secondLook(document);
+    const look = cells.find((c) => c.unmarked !== undefined);
+    assert.equal(look?.unmarked, '1,000');
+    const nothing = extractFiling(apply(cells.map((c) => (c === look ? { text: '', confidence: 100, ink: null } : null))));
+    const sale = nothing.filing.nonDerivative[0]!;
+    assert.deepEqual([sale.shares, sale.footnoteRefs?.shares], [1000, undefined]);
+    assert.ok(nothing.findings.some((f) => f.rule === 'low-confidence' && f.path === 'nonDerivative[0].shares'));
+    // A mark read there keeps it; no answer (raised ink not read) leaves the guess.
+    const read = extractFiling(apply(cells.map((c) => (c === look ? { text: '(2)', confidence: 90, ink: { x: 1370, y: 1055, width: 39, height: 16 } } : null))));
+    assert.deepEqual(read.filing.nonDerivative[0]!.footnoteRefs?.shares, ['2']);
+    assert.deepEqual(extractFiling(apply(cells.map(() => null))).filing.nonDerivative[0]!.footnoteRefs?.shares, ['1']);
+  });
+
   it('reads a value again left of a mark run onto its end ("1000(1)" read "10001"), taken only as the start of the first reading', () => {
     const placements = formPage().filter((p) => !(p.text === '(1)' && p.y < 1500)).map((p) => (p.text === '1,000' ? { ...p, text: '10001', width: 105 } : p));
     const document = documentOf(placements);
