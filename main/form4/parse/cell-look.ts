@@ -38,6 +38,8 @@ export interface CellLook {
    * unsure, when the look finds no raised ink there (CellAnswer).
    */
   unmarked?: string;
+  /** With `raised`: the line a wrapped text's words end on, its marks read on a line below it. */
+  beforeMarks?: boolean;
   /** The shape a reading must have to be taken. */
   pattern: RegExp;
   /** The words the reading replaces, by their boxes (none: the reading is a word OCR lost). */

@@ -158,7 +158,7 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
   const unmarked = runIn && AMOUNT_COLUMNS.has(field) ? { unmarked: last!.text } : {};
   return {
     // (The row took the digits for the mark already, as a guess; the look weighs them again from the word as read.)
-    page, box, alphabet, pattern, raised, ...word, ...unmarked, replaces: runIn ? [last!.box!] : [], marks: [], prefix: bracketLost ? read.slice(0, -1) : runIn ? last!.text : '', firstReading: null,
+    page, box, alphabet, pattern, raised, ...word, ...unmarked, ...(wrapped >= 0 ? { beforeMarks: true } : {}), replaces: runIn ? [last!.box!] : [], marks: [], prefix: bracketLost ? read.slice(0, -1) : runIn ? last!.text : '', firstReading: null,
     ...(bracketLost ? { markDigitsEndPrefix: true } : {}),
   };
 }

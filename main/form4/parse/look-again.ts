@@ -60,7 +60,9 @@ function readingOf(look: CellLook, answer: CellAnswer): { text: string; trust?: 
     // The cut starts where the mark does, so its opening bracket may be cut in half and not read;
     // or more of the marks were cut off ("(6)(7)" read "7)"); or the closing bracket was too faint
     // to stand raised ("(4"): taken, but left unsure.
-    const half = /^\(?(\d{1,2})\)$/.exec(text) ?? /^\((\d{1,2})$/.exec(text);
+    // At the end of a wrapped text's line, where the cell's other marks were read below it, a
+    // digit alone is a mark with both brackets lost.
+    const half = /^\(?(\d{1,2})\)$/.exec(text) ?? /^\((\d{1,2})$/.exec(text) ?? (look.beforeMarks === true ? /^(\d)$/.exec(text) : null);
     if (half !== null) return { text: `(${half[1]})`, trust: HALF_READ };
   }
   return null;

@@ -54,6 +54,13 @@ describe('the cells a scanned page is asked to read again', () => {
     const nature = raised.find((look) => look.box.x <= 2180 && look.box.x + look.box.width >= 2245 && look.box.y < 1169 && look.box.y + look.box.height > 1145);
     assert.ok(nature, 'a look over the line "Trust" stands on');
     assert.ok(Math.abs(nature.raised!.baseline - 1169) <= 1);
+    assert.equal(nature.beforeMarks, true);
+    // A digit alone read there is a mark whose brackets were lost, taken unsure.
+    const { cells, apply } = secondLook(documentOf(withMark.map((p) => (p.text === '(3)' ? { ...p, text: '(1)' } : p))));
+    const look = cells.find((c) => c.beforeMarks === true)!;
+    const after = extractFiling(apply(cells.map((c) => (c === look ? { text: '2', confidence: 70, ink: { x: 2250, y: 1140, width: 12, height: 14 } } : null))));
+    assert.deepEqual(after.filing.nonDerivative[1]!.footnoteRefs?.natureOfOwnership, ['2', '1']);
+    assert.ok(after.findings.some((f) => f.path === 'nonDerivative[1].footnoteRefs.natureOfOwnership'));
     // A mark read at the end of the words' line leaves no look there.
     const trust = formPage().find((p) => p.text === 'Trust')!;
     const marked = [...formPage().filter((p) => p !== trust), { ...trust, text: 'Trust(2)' }, { text: '(3)', x: 2180, y: 1180, height: 16 }];
