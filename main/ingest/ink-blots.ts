@@ -6,6 +6,10 @@ import type { GrayImage } from './gray-image.js';
 
 /** A pixel darker than this is ink: what a cell's letters are read and cleaned by. */
 export const INK_DARK = 140;
+/** Lighter than ink, darker than a scan's paper and most of its noise: the strokes of a faint letter or mark. */
+export const FAINT_DARK = 180;
+/** A blot of fewer dark pixels (at 300 DPI) is scanner noise. */
+export const SPECK_AT_300 = 6;
 
 export interface Blot {
   /** Indexes of the blot's pixels in the image's data. */

@@ -1,12 +1,13 @@
 // Footnote marks found by where their ink stands, not by what OCR read: a mark is printed in
 // superscript, so its blots end well above the line's baseline, where no digit, letter or comma of
 // the value does. A cell's cut (cleaned, second-look.ts) gives up its raised blots, grouped into
-// marks side by side, apart from the rest: the marks are read alone, and a letter without them.
+// marks side by side, apart from the rest: the marks are read alone, and a letter without them. A
+// mark's blots run bracket, digits, bracket, so its digits can be cut out and read apart too.
 import { unionBox } from '../../shared/boxes.js';
 import type { Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 import { cutOut } from './image-strip.js';
-import { blotsOf, INK_DARK, type Blot } from './ink-blots.js';
+import { blotsOf, FAINT_DARK, INK_DARK, SPECK_AT_300, type Blot } from './ink-blots.js';
 
 /**
  * How dark ink is, first as a letter is read, then lighter: a mark's thin strokes print grey and
@@ -14,7 +15,7 @@ import { blotsOf, INK_DARK, type Blot } from './ink-blots.js';
  * the letter beside it. The lightest holds together a mark that a blurred 200 DPI scan left in
  * pieces at the others (a "(2)" as seven specks).
  */
-const DARKNESSES = [INK_DARK, 180, 200];
+const DARKNESSES = [INK_DARK, FAINT_DARK, 200];
 
 /** How far above the baseline a blot must end to be raised, in text heights (a superscript ends about half way up). */
 const RAISED = 0.25;
@@ -24,8 +25,6 @@ const SHORTEST = 0.3;
 const NEAR = 0.28;
 /** Blots of one mark stand this close side by side (in text heights): "(6)(7)" is one run. */
 const GAP = 0.6;
-/** A blot of fewer dark pixels (at 300 DPI) is a speck, no part of a mark. */
-const SPECK_AT_300 = 6;
 
 /**
  * A cleaned cut parted into its raised marks and the rest (`body`, the cut with the marks wiped).

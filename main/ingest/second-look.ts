@@ -10,7 +10,7 @@ import { unionBox } from '../../shared/boxes.js';
 import { CHECKBOX_TEXT, type Box } from '../../shared/document.js';
 import type { GrayImage } from './gray-image.js';
 import { clipBox, cutOut, stackCuts } from './image-strip.js';
-import { blotsOf, INK_DARK } from './ink-blots.js';
+import { blotsOf, FAINT_DARK, INK_DARK, SPECK_AT_300 } from './ink-blots.js';
 import { digitGroups, marksAlone, splitRaised, type RaisedMarks } from './raised-marks.js';
 import type { OcrBlock } from './ocr-lines.js';
 import type { StripRequest } from './ocr-pool.js';
@@ -69,8 +69,6 @@ const RULE_DARK = 210;
 const RULE = 0.85;
 /** Beside a rule, a row or column this dark is the rule's edge (a skewed rule spreads over two). */
 const RULE_EDGE = 0.4;
-/** Lighter than ink, but darker than a scan's paper and noise: the strokes of a faint letter. */
-const FAINT = 180;
 /** Fewer dark pixels than this (at 300 DPI) and the cut is empty: specks, not a letter. */
 const MIN_INK_AT_300 = 14;
 /** Inside a checkbox, a share of dark pixels at least this is a mark; at most `CLEAR`, an empty box. */
@@ -80,8 +78,6 @@ const CLEAR = 0.01;
 const CHECKBOX_CONFIDENCE = 95;
 /** Confidence at most of a cell whose two readings differ: low enough to be flagged. */
 const DISAGREED = 20;
-/** A blot of fewer dark pixels (at 300 DPI) is scanner noise. */
-const MIN_SPECK_AT_300 = 6;
 /** A lone bar where the cell can hold only one letter drawn so is that letter; not certain (a stray stroke). */
 const BAR_CONFIDENCE = 85;
 /** Ink beside a bar, as a share of the bar's, that still leaves it alone (a speck). */
@@ -138,7 +134,7 @@ export function cleanCut(cut: GrayImage, keepEdges = false): GrayImage {
   const wiped = wipeRules(whitened(cut));
   const data = new Uint8Array(wiped.data);
   const scale = (cut.dpi ?? 300) / 300;
-  const minSpeck = MIN_SPECK_AT_300 * scale * scale;
+  const minSpeck = SPECK_AT_300 * scale * scale;
   for (const blot of blotsOf(wiped, INK_DARK)) {
     if ((blot.touchesEdge && !keepEdges) || blot.pixels.length < minSpeck) for (const at of blot.pixels) data[at] = 255;
   }
@@ -200,11 +196,11 @@ function leastInk(cut: GrayImage): number {
 
 /**
  * The box around a cut's faint strokes, where it has too little ink: a mark printed grey ("(7)" whose
- * darkest pixel is 116 has 8 pixels darker than ink and 95 darker than FAINT). Scanner noise is as
+ * darkest pixel is 116 has 8 pixels darker than ink and 95 darker than FAINT_DARK). Scanner noise is as
  * light but scattered: only blots of a letter's weight count, and none running in from the edge.
  */
 function faintInkOf(cut: GrayImage): Box | null {
-  const strokes = blotsOf(cut, FAINT).filter((blot) => !blot.touchesEdge && blot.pixels.length >= leastInk(cut));
+  const strokes = blotsOf(cut, FAINT_DARK).filter((blot) => !blot.touchesEdge && blot.pixels.length >= leastInk(cut));
   return unionBox(strokes.map((blot) => blot.box));
 }
 

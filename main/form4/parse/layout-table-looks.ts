@@ -126,7 +126,7 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
   // date beside it reads no better from the code's cell).
   const glued = cell.marks.length > 0 && cell.marks.every((m) => m.glued === true && (last === undefined || m.token.box === last.box));
   const page = last?.page ?? cell.marks[0]?.token.page;
-  const ofColumn = (word: VisualLine['words'][number]) => columnAt(row.columns, (word.left + word.right) / 2).field === field;
+  const ofColumn = (word: Placed) => columnAt(row.columns, (word.left + word.right) / 2).field === field;
   const inColumn = (line: VisualLine) => line.words.some(ofColumn);
   const wrapped = TEXT_COLUMNS.has(field) && !runIn && !glued ? wrappedBeforeMarks(row, cell, ofColumn) : -1;
   if (page === undefined || (cell.marks.length > 0 && !runIn && !glued && wrapped < 0) || field === 'voluntary') return null;
@@ -168,13 +168,13 @@ function raisedLook(row: TableRow, index: number, cell: Cell, below: number): Ce
  * "(3)" wrapped below it): the line the words end on, where a mark OCR lost may stand raised at the
  * end. -1 for any other cell.
  */
-function wrappedBeforeMarks(row: TableRow, cell: Cell, ofColumn: (word: VisualLine['words'][number]) => boolean): number {
+function wrappedBeforeMarks(row: TableRow, cell: Cell, ofColumn: (word: Placed) => boolean): number {
   const first = cell.marks[0];
   if (first === undefined) return -1;
   const markBoxes = new Set(cell.marks.map((mark) => mark.token.box));
   const at = row.lines.findIndex((line) => line.words.some((w) => w.token.box === first.token.box));
-  const marksAlone = row.lines[at]?.words.filter(ofColumn).every((w) => markBoxes.has(w.token.box)) === true;
-  return at > 0 && marksAlone && row.lines[at - 1]!.words.some(ofColumn) ? at - 1 : -1;
+  const onlyMarks = row.lines[at]?.words.filter(ofColumn).every((w) => markBoxes.has(w.token.box)) === true;
+  return at > 0 && onlyMarks && row.lines[at - 1]!.words.some(ofColumn) ? at - 1 : -1;
 }
 
 function markLooks(cell: Cell, h: number, valueBoxes: ReadonlySet<Box | null>): CellLook[] {
