@@ -303,9 +303,12 @@ export function readRelationship(words: readonly Placed[], path: string, textHei
  * none read, the box is looked at there (its ink tells it, as for the other boxes); as a guess.
  */
 function lostTenPercent(lines: readonly VisualLine[], textHeight: number, looks?: CellLook[]): { checked: boolean; tokens: Token[]; guess: string } | null {
-  const find = (word: RegExp) => lines.flatMap((l) => l.words.map((w) => ({ line: l, word: w }))).find(({ word: w }) => word.test(w.token.norm));
-  const director = find(/^\W*director$/);
-  const other = find(/^\W*other$/);
+  const find = (key: Option['key']) => {
+    const word = RELATIONSHIP_OPTIONS.find((option) => option.key === key)!.word;
+    return lines.flatMap((l) => l.words.map((w) => ({ line: l, word: w }))).find(({ word: w }) => word.test(w.token.norm));
+  };
+  const director = find('isDirector');
+  const other = find('isOther');
   if (director === undefined || other === undefined || other.word.left <= director.word.right) return null;
   const from = other.word.left - textHeight * 2.5;
   const to = other.word.left - textHeight * 0.1;

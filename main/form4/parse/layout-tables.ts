@@ -11,7 +11,7 @@ import { AMOUNT_COLUMNS, COLUMN_MARGIN, columnAt, columnsFromHeader, isHeaderLin
 import { median, splitAtBorders, standsWithin, visualLines, type Placed, type VisualLine } from './layout-geometry.js';
 import { mendFromPhrases, wordDistance, type Phrase } from './phrase-mend.js';
 import { UNSURE, type Provenance } from './provenance.js';
-import { joinText, type Token } from './tokens.js';
+import { joinText, speckSized, type Token } from './tokens.js';
 import { footnoteMark, readAmount, readCode, readDate } from './values.js';
 
 /** One page's part of a table: the words between its title (or the page top) and what follows it. */
@@ -342,13 +342,9 @@ function closedInitials(text: string): string {
   return /^(?:[A-Z]\.)+[A-Z]$/.test(text) ? `${text}.` : text;
 }
 
-/**
- * A dot of a few pixels: noise of the scan, not a mark, whatever OCR read in it. (A printed "(1)" is
- * half the text's height; the specks OCR reads as ":", "." or "-", or as a digit ("3", "7"), measured
- * 2 to 6 pixels at 300 DPI, the marks 9 and more.)
- */
+/** A dot of a few pixels (speckSized): noise of the scan, not a mark, whatever OCR read in it. */
 function isSpeck(word: Placed, textHeight: number): boolean {
-  return Math.max(word.right - word.left, word.bottom - word.top) < textHeight * 0.35;
+  return speckSized(word.right - word.left, word.bottom - word.top, textHeight);
 }
 
 /**

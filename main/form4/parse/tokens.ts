@@ -133,6 +133,15 @@ export function joinText(tokens: readonly Token[]): string {
 }
 
 /**
+ * Whether ink this wide and tall is a speck beside text of `textHeight`: a dot of the scan, whatever
+ * OCR read in it. (A printed "(1)" is half the text's height; the specks OCR reads as ":", "." or
+ * "-", or as a digit or letter ("3", "J"), measured 2 to 6 pixels at 300 DPI, the marks 9 and more.)
+ */
+export function speckSized(width: number, height: number, textHeight: number): boolean {
+  return Math.max(width, height) < textHeight * 0.35;
+}
+
+/**
  * A value's words without the specks a scan leaves at its ends, read as words of their own: marks
  * with no letter or digit (":", ";", "=", ">", "©"), a bar before the first word (the box's rule; a bar
  * after the last may be a J or an I), an unsure lone small letter after the last ("THIEL PETER i"), and
@@ -144,7 +153,7 @@ export function withoutEdgeSpecks(tokens: readonly Token[], path: string, proven
   // ("J" for a dot of 2 by 2 pixels right of a street line).
   const heights = tokens.flatMap((t) => (t.box !== null && t.text.length > 1 ? [t.box.height] : [])).sort((a, b) => a - b);
   const height = heights[Math.floor(heights.length / 2)] ?? 0;
-  const tiny = (token: Token) => token.box !== null && token.text.length === 1 && Math.max(token.box.width, token.box.height) < height * 0.35;
+  const tiny = (token: Token) => token.box !== null && token.text.length === 1 && speckSized(token.box.width, token.box.height, height);
   const speck = (token: Token, last: boolean) =>
     (/^[^A-Za-z0-9]+$/.test(token.text) && !(last && token.text.includes('|'))) || (last && /^[a-z]$/.test(token.text) && token.confidence < UNSURE) || tiny(token);
   let start = 0;
